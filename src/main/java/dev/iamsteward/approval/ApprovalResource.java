@@ -1,0 +1,49 @@
+package dev.iamsteward.approval;
+
+import dev.iamsteward.common.Caller;
+import dev.iamsteward.common.Roles;
+import dev.iamsteward.request.RequestView;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Approvers approve or reject requests. */
+@Path("/v1/requests/{id}/approvals")
+@Tag(name = "Approvals", description = "Decide on pending requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApprovalResource {
+
+    private final ApprovalService service;
+    private final SecurityIdentity identity;
+
+    ApprovalResource(ApprovalService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(summary = "Approve or reject a pending request; an approval queues its execution")
+    @APIResponse(responseCode = "200", description = "The decision is recorded; the request as it now is")
+    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller is not an approver, or submitted the request")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "The request is no longer pending, or the caller decided")
+    public RequestView decide(@PathParam("id") UUID id,
+            @Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
+        return service.decide(id, body, Caller.of(identity));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.iamsteward.common;
+
+import java.net.URI;
+
+/** Every kind of error the API reports, with its HTTP status, stable problem type and title. */
+public enum ErrorKind {
+    INVALID_INPUT(400, "invalid-input", "The request is invalid"),
+    UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
+    FORBIDDEN(403, "forbidden", "The caller may not do this"),
+    SELF_APPROVAL(403, "self-approval", "A requester cannot approve their own request"),
+    NOT_FOUND(404, "not-found", "No such resource"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
+    ILLEGAL_TRANSITION(409, "illegal-transition", "The request is not in a state that allows this"),
+    USER_EXISTS(409, "user-exists", "An IAM user with this name already exists"),
+    ALREADY_DECIDED(409, "already-decided", "This approver has already decided on the request"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    IAM_REFUSED(502, "iam-refused", "IAM refused the call"),
+    IAM_UNAVAILABLE(503, "iam-unavailable", "IAM could not be reached"),
+    INTERNAL(500, "internal", "Internal error");
+
+    /** Problem types are URNs: stable identifiers that no client is expected to dereference. */
+    private static final String TYPE_BASE = "urn:iam-steward:problem:";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ErrorKind(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    /** The generic kind for a status, for problems raised by the framework rather than the service. */
+    public static ErrorKind forStatus(int status) {
+        for (ErrorKind kind : values()) {
+            if (kind.status == status) {
+                return kind;
+            }
+        }
+        return status >= INTERNAL.status ? INTERNAL : INVALID_INPUT;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI type() {
+        return URI.create(TYPE_BASE + slug);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.iamsteward.common;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+/**
+ * A failure the API reports to the caller as an {@code application/problem+json} of a known kind; the
+ * message is the detail and must never carry a secret.
+ */
+public class StewardException extends HttpProblem {
+
+    private final ErrorKind kind;
+
+    public StewardException(ErrorKind kind, String detail) {
+        super(HttpProblem.builder().withType(kind.type()).withTitle(kind.title()).withStatus(kind.status())
+                .withDetail(detail));
+        this.kind = kind;
+    }
+
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    public static StewardException notFound(String what, Object id) {
+        return new StewardException(ErrorKind.NOT_FOUND, what + " '" + id + "' does not exist");
+    }
+
+    public static StewardException invalid(String detail) {
+        return new StewardException(ErrorKind.INVALID_INPUT, detail);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.iamsteward.execution;
+
+import dev.iamsteward.audit.AuditLog;
+import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestStatus;
+import dev.iamsteward.request.StatusChange;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The durable job queue in PostgreSQL. Workers claim due jobs with {@code FOR UPDATE SKIP LOCKED}, so several
+ * replicas never take the same job, and report the outcome in a transaction that also moves the request.
+ */
+@ApplicationScoped
+public class JobQueue {
+
+    private static final String CLAIMABLE = """
+            select id from execution_job
+            where (state = 'QUEUED' and run_after <= :now) or (state = 'RUNNING' and lease_until < :now)
+            order by run_after, id
+            limit 1
+            for update skip locked""";
+
+    private final EntityManager em;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ExecutionConfig config;
+
+    JobQueue(EntityManager em, AuditLog audit, Clock clock, ExecutionConfig config) {
+        this.em = em;
+        this.audit = audit;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Queues the execution of an approved request, in the caller's (the approval's) transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(UUID requestId) {
+        ExecutionJob.queue(requestId, clock.instant()).persist();
+    }
+
+    /** Claims the next due job, or a job whose worker's lease ran out, and marks its request as executing. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<ExecutionOrder> claimNext(String worker) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(CLAIMABLE).setParameter("now", now).getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        ExecutionJob job = em.find(ExecutionJob.class, ids.get(0).longValue());
+        boolean resumed = job.state == ExecutionJob.State.RUNNING;
+        job.claim(worker, now, now.plus(config.lease()));
+        AccessRequest request = em.find(AccessRequest.class, job.requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request.status == RequestStatus.APPROVED) {
+            audit.record(request.startExecution(worker, now).audit("execution.started"));
+        } else if (resumed) {
+            Log.infof("Job %d for request %s resumed by %s after its lease ran out", job.id, request.id, worker);
+            audit.record(new StatusChange(request.id, request.status, request.status, worker, now,
+                    "attempt " + job.attempts + " after a lease ran out").audit("execution.resumed"));
+        }
+        return Optional.of(new ExecutionOrder(job.id, job.attempts, request.type, request.plan,
+                new Attribution(request.id, request.requester, request.approvers())));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void succeeded(ExecutionOrder order, String worker, String userArn) {
+        held(order, worker).ifPresent(job -> {
+            Instant now = clock.instant();
+            audit.record(request(job).succeed(userArn, worker, now).audit("execution.succeeded"));
+            job.finish(ExecutionJob.State.DONE, null, now);
+        });
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void retryLater(ExecutionOrder order, String worker, String error, Duration delay) {
+        held(order, worker).ifPresent(job -> {
+            Instant now = clock.instant();
+            job.retryAt(now.plus(delay), error, now);
+            audit.record(new StatusChange(job.requestId, RequestStatus.EXECUTING, RequestStatus.EXECUTING, worker,
+                    now, "attempt " + order.attempt() + " failed, retrying in " + delay + ": " + error)
+                    .audit("execution.retry-scheduled"));
+        });
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(ExecutionOrder order, String worker, String reason) {
+        held(order, worker).ifPresent(job -> {
+            Instant now = clock.instant();
+            audit.record(request(job).fail(reason, worker, now).audit("execution.failed"));
+            job.finish(ExecutionJob.State.FAILED, reason, now);
+        });
+    }
+
+    /** The job if this worker still holds it; a worker whose lease ran out has lost it to another. */
+    private Optional<ExecutionJob> held(ExecutionOrder order, String worker) {
+        ExecutionJob job = em.find(ExecutionJob.class, order.jobId(), LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || !job.heldBy(worker) || job.attempts != order.attempt()) {
+            Log.warnf("Job %d is no longer held by %s; its outcome is left to the worker that holds it",
+                    order.jobId(), worker);
+            return Optional.empty();
+        }
+        return Optional.of(job);
+    }
+
+    private AccessRequest request(ExecutionJob job) {
+        return em.find(AccessRequest.class, job.requestId, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.iamsteward.iam;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Which IAM the service acts on, and the guard rails every user it creates gets. */
+@ConfigMapping(prefix = "steward.iam")
+public interface IamConfig {
+
+    /** {@code memory}: the in-memory sandbox, nothing reaches AWS. {@code aws}: the AWS SDK adapter. */
+    @WithDefault("memory")
+    BackendKind backend();
+
+    /** The IAM path under which every managed user lives; requests may only name paths below it. */
+    @WithDefault("/iam-steward/")
+    String managedPath();
+
+    /** ARN of the managed policy set as permissions boundary on every user the service creates. */
+    String permissionsBoundaryArn();
+
+    /** The IAM adapters the service can use. */
+    enum BackendKind {
+        MEMORY, AWS
+    }
+}

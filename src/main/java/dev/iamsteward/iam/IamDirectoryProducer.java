@@ -1,0 +1,29 @@
+package dev.iamsteward.iam;
+
+import dev.iamsteward.iam.aws.AwsIamDirectory;
+import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Chooses the IAM adapter from configuration and says loudly when it is the sandbox. */
+public class IamDirectoryProducer {
+
+    @Produces
+    @Singleton
+    IamDirectory iamDirectory(IamConfig config, Instance<InMemoryIamDirectory> memory,
+            Instance<AwsIamDirectory> aws) {
+        IamDirectory chosen = switch (config.backend()) {
+            case MEMORY -> memory.get();
+            case AWS -> aws.get();
+        };
+        IamDirectory.Backend backend = chosen.backend();
+        if (backend.sandbox()) {
+            Log.warnf("IAM backend is the %s SANDBOX (%s): nothing reaches AWS", backend.name(), backend.target());
+        } else {
+            Log.infof("IAM backend: %s, %s", backend.name(), backend.target());
+        }
+        return chosen;
+    }
+}

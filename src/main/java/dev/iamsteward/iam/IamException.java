@@ -1,0 +1,112 @@
+package dev.iamsteward.iam;
+
+/**
+ * IAM refused or failed a call. The subclasses are the error codes the service acts on; {@link #retryable()}
+ * says whether the same call may succeed later.
+ */
+public abstract sealed class IamException extends RuntimeException {
+
+    protected IamException(String message) {
+        super(message);
+    }
+
+    public abstract String code();
+
+    public boolean retryable() {
+        return false;
+    }
+
+    /** EntityAlreadyExists. */
+    public static final class EntityAlreadyExists extends IamException {
+        public EntityAlreadyExists(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "EntityAlreadyExists";
+        }
+    }
+
+    /** NoSuchEntity. */
+    public static final class NoSuchEntity extends IamException {
+        public NoSuchEntity(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "NoSuchEntity";
+        }
+    }
+
+    /** InvalidInput, ValidationError or MalformedPolicyDocument: the call itself is wrong. */
+    public static final class InvalidInput extends IamException {
+        public InvalidInput(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "InvalidInput";
+        }
+    }
+
+    /** LimitExceeded: a quota (keys per user, groups per user, ...) is full. */
+    public static final class LimitExceeded extends IamException {
+        public LimitExceeded(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "LimitExceeded";
+        }
+    }
+
+    /** AccessDenied: the broker role may not do this. */
+    public static final class AccessDenied extends IamException {
+        public AccessDenied(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "AccessDenied";
+        }
+    }
+
+    /** Throttling: too many calls; retry with backoff. */
+    public static final class Throttled extends IamException {
+        public Throttled(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "Throttling";
+        }
+
+        @Override
+        public boolean retryable() {
+            return true;
+        }
+    }
+
+    /** ServiceFailure, a 5xx or an I/O failure: IAM did not answer properly; retry with backoff. */
+    public static final class Unavailable extends IamException {
+        public Unavailable(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "ServiceFailure";
+        }
+
+        @Override
+        public boolean retryable() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.iamsteward.iam;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Says in readiness which IAM the service acts on, and whether it is the sandbox. */
+@Readiness
+@ApplicationScoped
+public class IamHealth implements HealthCheck {
+
+    private final IamDirectory iam;
+
+    IamHealth(IamDirectory iam) {
+        this.iam = iam;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        IamDirectory.Backend backend = iam.backend();
+        return HealthCheckResponse.named("iam")
+                .withData("backend", backend.name())
+                .withData("sandbox", backend.sandbox())
+                .withData("target", backend.target())
+                .up()
+                .build();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.iamsteward.request;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The life of a request, all in one place:
+ * PENDING_APPROVAL → APPROVED → EXECUTING → SUCCEEDED | FAILED, or PENDING_APPROVAL → REJECTED.
+ */
+public enum RequestStatus {
+    PENDING_APPROVAL,
+    APPROVED,
+    EXECUTING,
+    SUCCEEDED,
+    FAILED,
+    REJECTED;
+
+    public Set<RequestStatus> next() {
+        return switch (this) {
+            case PENDING_APPROVAL -> EnumSet.of(APPROVED, REJECTED);
+            case APPROVED -> EnumSet.of(EXECUTING);
+            case EXECUTING -> EnumSet.of(SUCCEEDED, FAILED);
+            case SUCCEEDED, FAILED, REJECTED -> EnumSet.noneOf(RequestStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(RequestStatus target) {
+        return next().contains(target);
+    }
+
+    public boolean terminal() {
+        return next().isEmpty();
+    }
+}

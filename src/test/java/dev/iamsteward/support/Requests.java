@@ -1,0 +1,39 @@
+package dev.iamsteward.support;
+
+import static dev.iamsteward.support.Tokens.as;
+
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+
+/** Shortcuts for the HTTP calls most tests make. */
+public final class Requests {
+
+    public static final String REQUESTER = "alice";
+    public static final String APPROVER = "bob";
+
+    private Requests() {
+    }
+
+    /** A user name no other test uses. */
+    public static String uniqueUserName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Submits a CREATE_USER request as the requester and returns its id. */
+    public static String submitCreateUser(String userName) {
+        return as(REQUESTER, "requester").contentType(ContentType.JSON)
+                .body(Map.of("type", "CREATE_USER", "userName", userName, "reason", "Tooling for the data team"))
+                .post("/v1/requests")
+                .then().statusCode(202)
+                .extract().path("id");
+    }
+
+    /** Approves a request as the approver. */
+    public static void approve(String requestId) {
+        as(APPROVER, "approver").contentType(ContentType.JSON)
+                .body(Map.of("decision", "APPROVE", "comment", "ok"))
+                .post("/v1/requests/{id}/approvals", requestId)
+                .then().statusCode(200);
+    }
+}
