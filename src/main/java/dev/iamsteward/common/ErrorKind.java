@@ -33,7 +33,7 @@ public enum ErrorKind {
         this.title = title;
     }
 
-    /** The generic kind for a status, for problems raised by the framework rather than the service. */
+    /** The generic kind for a status, for errors raised by the framework rather than the service. */
     public static ErrorKind forStatus(int status) {
         for (ErrorKind kind : values()) {
             if (kind.status == status) {

@@ -1,18 +1,15 @@
 package dev.iamsteward.common;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-
 /**
  * A failure the API reports to the caller as an {@code application/problem+json} of a known kind; the
  * message is the detail and must never carry a secret.
  */
-public class StewardException extends HttpProblem {
+public class StewardException extends RuntimeException {
 
     private final ErrorKind kind;
 
     public StewardException(ErrorKind kind, String detail) {
-        super(HttpProblem.builder().withType(kind.type()).withTitle(kind.title()).withStatus(kind.status())
-                .withDetail(detail));
+        super(detail);
         this.kind = kind;
     }
 

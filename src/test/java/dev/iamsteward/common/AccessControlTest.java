@@ -1,0 +1,99 @@
+package dev.iamsteward.common;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
+
+import dev.iamsteward.support.Requests;
+import dev.iamsteward.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every endpoint against every role: no token is 401, a role without access is 403, the right role passes. */
+@QuarkusTest
+class AccessControlTest {
+
+    private static final List<String> ROLES = List.of(Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN, Roles.AUDITOR);
+    private static final Set<String> EVERYONE = Set.copyOf(ROLES);
+
+    /** One endpoint of the API and the roles that may call it. */
+    record Endpoint(String method, String path, Set<String> allowed, boolean withBody) {
+
+        Response call(RequestSpecification spec) {
+            if (withBody) {
+                spec = spec.contentType(ContentType.JSON).body(body());
+            }
+            return spec.request(method, path.replace("{id}", UUID.randomUUID().toString()));
+        }
+
+        private Object body() {
+            return path.endsWith("approvals")
+                    ? Map.of("decision", "APPROVE")
+                    : Map.of("type", "CREATE_USER", "userName", Requests.uniqueUserName("acl"), "reason", "r");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(
+                new Endpoint("POST", "/v1/requests", Set.of(Roles.REQUESTER, Roles.ADMIN), true),
+                new Endpoint("GET", "/v1/requests", EVERYONE, false),
+                new Endpoint("GET", "/v1/requests/{id}", EVERYONE, false),
+                new Endpoint("POST", "/v1/requests/{id}/approvals", Set.of(Roles.APPROVER), true),
+                new Endpoint("GET", "/v1/users", EVERYONE, false),
+                new Endpoint("GET", "/v1/users/nobody-here", EVERYONE, false));
+    }
+
+    static Stream<Arguments> endpointsAndRoles() {
+        return endpoints().flatMap(e -> ROLES.stream().map(role -> Arguments.of(e, role)));
+    }
+
+    @ParameterizedTest(name = "{0} without a token")
+    @MethodSource("endpoints")
+    void withoutATokenIsUnauthenticated(Endpoint endpoint) {
+        endpoint.call(RestAssured.given()).then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:iam-steward:problem:unauthenticated"));
+    }
+
+    @ParameterizedTest(name = "{0} with a forged token")
+    @MethodSource("endpoints")
+    void withAForgedTokenIsUnauthenticated(Endpoint endpoint) {
+        String token = Tokens.token("alice", ROLES.toArray(String[]::new));
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        endpoint.call(RestAssured.given().auth().oauth2(forged)).then().statusCode(401);
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("endpointsAndRoles")
+    void onlyTheAllowedRolesGetThrough(Endpoint endpoint, String role) {
+        var response = endpoint.call(Tokens.as("user-" + role, role)).then();
+        if (endpoint.allowed().contains(role)) {
+            response.statusCode(not(oneOf(401, 403)));
+        } else {
+            response.statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("urn:iam-steward:problem:forbidden"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} with no role at all")
+    @MethodSource("endpoints")
+    void aTokenWithoutARoleIsForbidden(Endpoint endpoint) {
+        endpoint.call(Tokens.as("nobody", "employee")).then().statusCode(403);
+    }
+}
