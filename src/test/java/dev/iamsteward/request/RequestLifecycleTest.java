@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The walking skeleton end to end over HTTP: submit, decide, execute, inspect. */
@@ -37,6 +38,14 @@ class RequestLifecycleTest {
 
     @Inject
     AuditLog audit;
+
+    /** Jobs other test classes left due would otherwise be claimed first. */
+    @BeforeEach
+    void drainLeftoverJobs() {
+        while (worker.runDueJobs() > 0) {
+            // keep draining
+        }
+    }
 
     @Test
     void approvedRequestCreatesTheUserWithPathBoundaryAndAttribution() {
