@@ -14,7 +14,7 @@ public interface IamDirectory {
     /** The user with this name (IAM compares names case-insensitively), if there is one. */
     Optional<IamUser> findUser(String userName);
 
-    /** One page of the users whose path starts with {@code pathPrefix}, in name order. */
+    /** One page of the users whose path starts with {@code pathPrefix}, in IAM's order. */
     IamPage<IamUser> listUsers(String pathPrefix, String marker, int maxItems);
 
     /** What this backend is, for health and logs. */

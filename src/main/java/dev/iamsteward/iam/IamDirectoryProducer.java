@@ -3,6 +3,7 @@ package dev.iamsteward.iam;
 import dev.iamsteward.iam.aws.AwsIamDirectory;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -12,6 +13,7 @@ public class IamDirectoryProducer {
 
     @Produces
     @Singleton
+    @Startup
     IamDirectory iamDirectory(IamConfig config, Instance<InMemoryIamDirectory> memory,
             Instance<AwsIamDirectory> aws) {
         IamDirectory chosen = switch (config.backend()) {

@@ -9,8 +9,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** Turns the SDK's exceptions into the port's {@link IamException}s, by IAM error code. */
 final class AwsErrors {
 
-    private static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException",
-            "RequestLimitExceeded", "TooManyRequestsException");
+    /** Codes that mean "not now": throttling, and IAM's ConcurrentModification, which AWS says to retry. */
+    private static final Set<String> RETRY_LATER = Set.of("Throttling", "ThrottlingException",
+            "RequestLimitExceeded", "TooManyRequestsException", "ConcurrentModification");
     private static final Set<String> INVALID = Set.of("InvalidInput", "ValidationError",
             "MalformedPolicyDocument", "InvalidParameterValue");
     private static final int FORBIDDEN = 403;
@@ -47,12 +48,15 @@ final class AwsErrors {
             if (code.startsWith("AccessDenied")) {
                 return new IamException.AccessDenied(message);
             }
-            if (THROTTLING.contains(code) || error.isThrottlingException()) {
+            if (RETRY_LATER.contains(code)) {
                 return new IamException.Throttled(message);
             }
             if (INVALID.contains(code)) {
                 return new IamException.InvalidInput(message);
             }
+        }
+        if (error.isThrottlingException()) {
+            return new IamException.Throttled(message);
         }
         if (error.statusCode() == FORBIDDEN) {
             return new IamException.AccessDenied("IAM refused the call (HTTP 403): " + message);

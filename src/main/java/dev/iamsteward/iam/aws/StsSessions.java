@@ -90,7 +90,11 @@ final class StsSessions implements AutoCloseable {
     static String identity(String name) {
         String cleaned = NOT_IN_IDENTITY.matcher(name).replaceAll("-");
         cleaned = cleaned.length() > IDENTITY_MAX ? cleaned.substring(0, IDENTITY_MAX) : cleaned;
-        return cleaned.length() < 2 ? cleaned + "-" : cleaned;
+        StringBuilder padded = new StringBuilder(cleaned);
+        while (padded.length() < 2) {
+            padded.append('-');
+        }
+        return padded.toString();
     }
 
     private static Tag tag(String key, String value) {
