@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /** Records approvers' decisions; an approval queues the request's execution in the same transaction. */
@@ -45,6 +46,6 @@ public class ApprovalService {
         if (change.to() == RequestStatus.APPROVED) {
             jobs.enqueue(request.id);
         }
-        return RequestView.of(request);
+        return RequestView.of(request, List.of());
     }
 }

@@ -2,14 +2,21 @@ package dev.iamsteward.execution;
 
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.request.PlannedCall;
-import dev.iamsteward.request.RequestType;
 import java.util.List;
+import java.util.UUID;
 
-/** What a worker needs to execute one claimed job, read once in the claiming transaction. */
-public record ExecutionOrder(long jobId, int attempt, RequestType type, List<PlannedCall> plan,
-        Attribution attribution) {
+/**
+ * What a worker needs to execute one claimed job, read once in the claiming transaction: the plan, how many
+ * of its steps are already done, and whom the work is for.
+ */
+public record ExecutionOrder(long jobId, int attempt, List<PlannedCall> plan, int stepsDone, String userName,
+        String owner, Attribution attribution) {
 
     public ExecutionOrder {
         plan = List.copyOf(plan);
+    }
+
+    public UUID requestId() {
+        return attribution.requestId();
     }
 }

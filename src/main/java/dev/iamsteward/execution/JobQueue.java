@@ -69,15 +69,41 @@ public class JobQueue {
             audit.record(new StatusChange(request.id, request.status, request.status, worker, now,
                     "attempt " + job.attempts + " after a lease ran out").audit("execution.resumed"));
         }
-        return Optional.of(new ExecutionOrder(job.id, job.attempts, request.type, request.plan,
-                new Attribution(request.id, request.requester, request.approvers())));
+        return Optional.of(new ExecutionOrder(job.id, job.attempts, request.plan, request.stepsDone,
+                request.userName, request.owner, new Attribution(request.id, request.requester,
+                        request.approvers())));
+    }
+
+    /**
+     * Records that step {@code index} of the plan is done (and the user's ARN, when the step revealed it).
+     * Returns false when the worker has lost the job: it must stop, the job's new holder goes on.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean stepDone(ExecutionOrder order, String worker, int index, String userArn) {
+        return held(order, worker).map(job -> {
+            AccessRequest request = request(job);
+            if (request.stepsDone != index) {
+                throw new IllegalStateException("step " + index + " reported while " + request.stepsDone
+                        + " steps are done");
+            }
+            Instant now = clock.instant();
+            request.stepDone(now);
+            if (userArn != null) {
+                request.userArn = userArn;
+            }
+            audit.record(new StatusChange(request.id, request.status, request.status, worker, now,
+                    "step " + (index + 1) + "/" + request.plan.size() + " " + request.plan.get(index).action()
+                            + " done").audit("execution.step-done"));
+            return true;
+        }).orElse(false);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void succeeded(ExecutionOrder order, String worker, String userArn) {
+    public void succeeded(ExecutionOrder order, String worker) {
         held(order, worker).ifPresent(job -> {
             Instant now = clock.instant();
-            audit.record(request(job).succeed(userArn, worker, now).audit("execution.succeeded"));
+            AccessRequest request = request(job);
+            audit.record(request.succeed(request.userArn, worker, now).audit("execution.succeeded"));
             job.finish(ExecutionJob.State.DONE, null, now);
         });
     }

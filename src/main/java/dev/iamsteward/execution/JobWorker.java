@@ -43,7 +43,13 @@ public class JobWorker {
 
     private void run(ExecutionOrder order) {
         try {
-            queue.succeeded(order, workerId, executor.execute(order));
+            for (int step = order.stepsDone(); step < order.plan().size(); step++) {
+                String userArn = executor.runStep(order, step);
+                if (!queue.stepDone(order, workerId, step, userArn)) {
+                    return;
+                }
+            }
+            queue.succeeded(order, workerId);
         } catch (ExecutionFailure e) {
             queue.failed(order, workerId, e.getMessage());
         } catch (IamException e) {

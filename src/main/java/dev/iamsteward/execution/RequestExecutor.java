@@ -1,82 +1,78 @@
 package dev.iamsteward.execution;
 
+import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
-import dev.iamsteward.iam.IamUser;
-import dev.iamsteward.iam.NewUser;
-import dev.iamsteward.request.PlannedCall;
-import dev.iamsteward.request.RequestPlanner;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Carries out a request's approved plan against IAM. It looks at IAM before acting, so running the same
- * order twice (after a crash, or a lost lease) finds its own earlier work instead of doing it again.
+ * Carries out one step of an approved plan against IAM. Every step can run twice (after a crash or a lost
+ * lease) without doing twice: creations look at IAM first, and removals of what is already gone succeed.
  */
 @ApplicationScoped
 public class RequestExecutor {
 
-    private static final String TAGS = "Tags.";
-
     private final IamDirectory iam;
+    private final UserCreation users;
+    private final SecretSteps secrets;
 
-    RequestExecutor(IamDirectory iam) {
+    RequestExecutor(IamDirectory iam, UserCreation users, SecretSteps secrets) {
         this.iam = iam;
+        this.users = users;
+        this.secrets = secrets;
     }
 
-    /** Executes the order and returns the ARN of the user it concerns. */
-    public String execute(ExecutionOrder order) {
-        return switch (order.type()) {
-            case CREATE_USER -> createUser(single(order, "iam:CreateUser"), order.attribution());
-        };
-    }
-
-    private String createUser(PlannedCall call, Attribution attribution) {
-        NewUser user = newUser(call.parameters());
-        Optional<String> done = alreadyCreated(user.userName(), attribution);
-        if (done.isPresent()) {
-            return done.get();
-        }
-        try {
-            return iam.createUser(user, attribution).arn();
-        } catch (IamException.EntityAlreadyExists e) {
-            return alreadyCreated(user.userName(), attribution).orElseThrow(() -> new ExecutionFailure(
-                    "IAM already has a user named '" + user.userName() + "' that this request did not create"));
-        }
-    }
-
-    /** The ARN of the user if this very request created it; a failure if someone else's user has the name. */
-    private Optional<String> alreadyCreated(String userName, Attribution attribution) {
-        Optional<IamUser> existing = iam.findUser(userName);
-        if (existing.isEmpty()) {
-            return Optional.empty();
-        }
-        String creator = existing.get().tags().get(RequestPlanner.REQUEST_TAG);
-        if (!attribution.requestId().toString().equals(creator)) {
-            throw new ExecutionFailure("IAM already has a user named '" + userName
-                    + "' that this request did not create");
-        }
-        return Optional.of(existing.get().arn());
-    }
-
-    private static NewUser newUser(Map<String, String> parameters) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        parameters.forEach((key, value) -> {
-            if (key.startsWith(TAGS)) {
-                tags.put(key.substring(TAGS.length()), value);
+    /** Runs step {@code index} of the order's plan; returns the user's ARN when the step reveals it. */
+    public String runStep(ExecutionOrder order, int index) {
+        var call = order.plan().get(index);
+        Map<String, String> p = call.parameters();
+        Attribution by = order.attribution();
+        String user = p.get("UserName");
+        switch (call.action()) {
+            case "iam:CreateUser" -> {
+                return users.create(p, by);
             }
-        });
-        return new NewUser(parameters.get("UserName"), parameters.get("Path"), parameters.get("PermissionsBoundary"),
-                tags);
+            case "iam:CreateLoginProfile" -> secrets.createLoginProfile(order, index);
+            case "iam:CreateAccessKey" -> secrets.createAccessKey(order, index);
+            case "iam:AttachUserPolicy" -> iam.attachUserPolicy(user, p.get("PolicyArn"), by);
+            case "iam:UpdateAccessKey" -> iam.updateAccessKey(user, p.get("AccessKeyId"),
+                    AccessKey.Status.valueOf(p.get("Status")), by);
+            case "iam:DeleteLoginProfile" -> gone(() -> iam.deleteLoginProfile(user, by));
+            case "iam:DeleteAccessKey" -> gone(() -> iam.deleteAccessKey(user, p.get("AccessKeyId"), by));
+            case "iam:DeleteSigningCertificate" -> gone(() -> iam.deleteSigningCertificate(user,
+                    p.get("CertificateId"), by));
+            case "iam:DeleteSSHPublicKey" -> gone(() -> iam.deleteSshPublicKey(user, p.get("SSHPublicKeyId"), by));
+            case "iam:DeleteServiceSpecificCredential" -> gone(() -> iam.deleteServiceSpecificCredential(user,
+                    p.get("ServiceSpecificCredentialId"), by));
+            case "iam:DeactivateMFADevice" -> gone(() -> iam.deactivateMfaDevice(user, p.get("SerialNumber"), by));
+            case "iam:DeleteVirtualMFADevice" -> gone(() -> iam.deleteVirtualMfaDevice(p.get("SerialNumber"), by));
+            case "iam:DeleteUserPolicy" -> gone(() -> iam.deleteUserPolicy(user, p.get("PolicyName"), by));
+            case "iam:DetachUserPolicy" -> gone(() -> iam.detachUserPolicy(user, p.get("PolicyArn"), by));
+            case "iam:RemoveUserFromGroup" -> gone(() -> iam.removeUserFromGroup(p.get("GroupName"), user, by));
+            case "iam:DeleteUser" -> deleteUser(user, by);
+            default -> throw new ExecutionFailure("the plan has a step this service does not know: "
+                    + call.action());
+        }
+        return null;
     }
 
-    private static PlannedCall single(ExecutionOrder order, String action) {
-        if (order.plan().size() != 1 || !order.plan().get(0).action().equals(action)) {
-            throw new ExecutionFailure("The plan of a " + order.type() + " request must be one " + action);
+    private void deleteUser(String user, Attribution by) {
+        try {
+            gone(() -> iam.deleteUser(user, by));
+        } catch (IamException.DeleteConflict e) {
+            throw new ExecutionFailure("IAM still has dependents of '" + user + "' that the plan did not cover ("
+                    + e.getMessage() + "); they were added after the plan was made. Submit OFFBOARD_USER again.");
         }
-        return order.plan().get(0);
+    }
+
+    /** Runs a removal; what is already gone was removed by an earlier attempt of this step. */
+    private static void gone(Runnable removal) {
+        try {
+            removal.run();
+        } catch (IamException.NoSuchEntity e) {
+            // Already removed: the step's goal holds.
+        }
     }
 }

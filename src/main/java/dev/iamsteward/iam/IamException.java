@@ -64,6 +64,18 @@ public abstract sealed class IamException extends RuntimeException {
         }
     }
 
+    /** DeleteConflict: the user (or device) still has dependents that must be removed first. */
+    public static final class DeleteConflict extends IamException {
+        public DeleteConflict(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "DeleteConflict";
+        }
+    }
+
     /** AccessDenied: the broker role may not do this. */
     public static final class AccessDenied extends IamException {
         public AccessDenied(String message) {

@@ -45,6 +45,15 @@ public class AccessRequest extends PanacheEntityBase {
 
     public String path;
 
+    /** The person accountable for the user; secrets the request produces go to them. */
+    public String owner;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "access_key_id")
+    public String accessKeyId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> tags;
 
@@ -52,6 +61,10 @@ public class AccessRequest extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<PlannedCall> plan;
+
+    /** How many steps of the plan have been carried out; a resumed execution starts after them. */
+    @Column(name = "steps_done")
+    public int stepsDone;
 
     @Column(name = "user_arn")
     public String userArn;
@@ -78,22 +91,33 @@ public class AccessRequest extends PanacheEntityBase {
     protected AccessRequest() {
     }
 
-    /** A new request, waiting for approval. */
-    public static AccessRequest submit(RequestType type, String requester, String userName, String path,
-            Map<String, String> tags, String reason, List<PlannedCall> plan, Instant at) {
+    /** A new request, waiting for approval; its plan is computed next. */
+    public static AccessRequest submit(SubmitRequest body, String requester, Instant at) {
         AccessRequest request = new AccessRequest();
         request.id = UUID.randomUUID();
-        request.type = type;
+        request.type = body.type();
         request.status = RequestStatus.PENDING_APPROVAL;
         request.requester = requester;
-        request.userName = userName;
-        request.path = path;
-        request.tags = Map.copyOf(tags);
-        request.reason = reason;
-        request.plan = List.copyOf(plan);
+        request.userName = body.userName();
+        request.path = body.path();
+        request.owner = body.owner() == null ? requester : body.owner();
+        request.expiresAt = body.expiresAt();
+        request.accessKeyId = body.accessKeyId();
+        request.tags = Map.copyOf(body.tagsOrEmpty());
+        request.reason = body.reason();
+        request.plan = List.of();
         request.createdAt = at;
         request.updatedAt = at;
         return request;
+    }
+
+    /** Records that one more step of the plan has been carried out. */
+    public void stepDone(Instant at) {
+        if (status != RequestStatus.EXECUTING || stepsDone >= plan.size()) {
+            throw new IllegalTransitionException(status, RequestStatus.EXECUTING);
+        }
+        stepsDone++;
+        updatedAt = at;
     }
 
     /** Records an approval; one approval is enough for now. */
@@ -112,7 +136,9 @@ public class AccessRequest extends PanacheEntityBase {
 
     public StatusChange succeed(String userArn, String worker, Instant at) {
         StatusChange change = move(RequestStatus.SUCCEEDED, worker, at, userArn);
-        this.userArn = userArn;
+        if (userArn != null) {
+            this.userArn = userArn;
+        }
         this.completedAt = at;
         return change;
     }

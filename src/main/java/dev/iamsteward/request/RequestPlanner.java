@@ -2,19 +2,20 @@ package dev.iamsteward.request;
 
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamConfig;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamNames;
+import dev.iamsteward.iam.IamUser;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * Checks a submission against the guard rails and the current IAM state, and computes the dry-run plan:
- * the exact IAM calls execution will make.
+ * Checks a submission against the guard rails and IAM's current state, and computes its dry-run plan: the
+ * exact IAM calls execution will make, in order. Whatever IAM would refuse is refused here, before approval.
  */
 @ApplicationScoped
 public class RequestPlanner {
@@ -23,61 +24,147 @@ public class RequestPlanner {
     public static final String TAG_PREFIX = "iam-steward:";
     public static final String REQUEST_TAG = TAG_PREFIX + "request-id";
     public static final String REQUESTER_TAG = TAG_PREFIX + "requester";
-    static final int USER_TAGS_MAX = IamNames.TAGS_MAX - 2;
+    public static final String OWNER_TAG = TAG_PREFIX + "owner";
+    public static final String EXPIRES_TAG = TAG_PREFIX + "expires-at";
+    static final int USER_TAGS_MAX = IamNames.TAGS_MAX - 4;
+    /** The AWS managed policy the console attaches so that a user can change their own password. */
+    public static final String CHANGE_PASSWORD_POLICY = "arn:aws:iam::aws:policy/IAMUserChangePassword";
+    static final int KEYS_PER_USER = 2;
+    static final int MANAGED_POLICIES_PER_USER = 10;
 
     private final IamDirectory iam;
     private final IamConfig config;
+    private final Clock clock;
 
-    RequestPlanner(IamDirectory iam, IamConfig config) {
+    RequestPlanner(IamDirectory iam, IamConfig config, Clock clock) {
         this.iam = iam;
         this.config = config;
+        this.clock = clock;
     }
 
-    /** The path a request's user gets: the managed path unless the request names one below it. */
-    String pathFor(SubmitRequest submission) {
-        String path = submission.path() == null ? config.managedPath() : submission.path();
-        if (!IamNames.isPath(path)) {
+    /** Fills in the request's plan, and what it learns from IAM on the way (path, owner, the user's ARN). */
+    void plan(AccessRequest request) {
+        if (request.type == RequestType.CREATE_USER) {
+            request.plan = planCreateUser(request);
+            return;
+        }
+        IamUser user = managedUser(request.userName);
+        request.userArn = user.arn();
+        request.owner = user.tags().get(OWNER_TAG);
+        request.plan = switch (request.type) {
+            case GRANT_CONSOLE_ACCESS -> planGrantConsole(request);
+            case REVOKE_CONSOLE_ACCESS -> planRevokeConsole(request);
+            case CREATE_ACCESS_KEY -> planCreateKey(request);
+            case DEACTIVATE_ACCESS_KEY, REACTIVATE_ACCESS_KEY, DELETE_ACCESS_KEY -> planKeyChange(request);
+            case OFFBOARD_USER -> OffboardingPlan.of(iam, request.userName);
+            case CREATE_USER -> throw new IllegalStateException("planned above");
+        };
+    }
+
+    private List<PlannedCall> planCreateUser(AccessRequest request) {
+        request.path = request.path == null ? config.managedPath() : request.path;
+        if (!IamNames.isPath(request.path)) {
             throw StewardException.invalid("path must start and end with '/' and contain only printable ASCII");
         }
-        if (!path.startsWith(config.managedPath())) {
+        if (!request.path.startsWith(config.managedPath())) {
             throw StewardException.invalid("path must be under the managed path " + config.managedPath());
         }
-        return path;
-    }
-
-    List<PlannedCall> plan(UUID requestId, String requester, SubmitRequest submission, String path) {
-        Map<String, String> tags = tagsFor(requestId, requester, submission.tagsOrEmpty());
-        if (iam.findUser(submission.userName()).isPresent()) {
-            throw new StewardException(ErrorKind.USER_EXISTS,
-                    "IAM already has a user named '" + submission.userName() + "' (names are case-insensitive)");
+        if (request.expiresAt != null && !request.expiresAt.isAfter(clock.instant())) {
+            throw StewardException.invalid("expiresAt must be in the future");
         }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("UserName", submission.userName());
-        parameters.put("Path", path);
+        Map<String, String> tags = UserTags.forNewUser(request);
+        if (iam.findUser(request.userName).isPresent()) {
+            throw new StewardException(ErrorKind.USER_EXISTS,
+                    "IAM already has a user named '" + request.userName + "' (names are case-insensitive)");
+        }
+        Map<String, String> parameters = call(request);
+        parameters.put("Path", request.path);
         parameters.put("PermissionsBoundary", config.permissionsBoundaryArn());
         tags.forEach((k, v) -> parameters.put("Tags." + k, v));
         return List.of(new PlannedCall("iam:CreateUser", parameters));
     }
 
-    private static Map<String, String> tagsFor(UUID requestId, String requester, Map<String, String> requested) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        requested.forEach((key, value) -> {
-            if (key == null || !IamNames.TAG_KEY.matcher(key).matches()) {
-                throw StewardException.invalid("tag key '" + key + "' must be 1 to 128 letters, digits, spaces or "
-                        + "_ . : / = + - @");
-            }
-            if (value == null || !IamNames.TAG_VALUE.matcher(value).matches()) {
-                throw StewardException.invalid("tag '" + key + "' must have a value of at most 256 letters, digits,"
-                        + " spaces or _ . : / = + - @");
-            }
-            String lower = key.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("aws:") || lower.startsWith(TAG_PREFIX)) {
-                throw StewardException.invalid("tag keys starting with 'aws:' or '" + TAG_PREFIX + "' are reserved");
-            }
-            tags.put(key, value);
-        });
-        tags.put(REQUEST_TAG, requestId.toString());
-        tags.put(REQUESTER_TAG, IamNames.toTagValue(requester));
-        return tags;
+    private List<PlannedCall> planGrantConsole(AccessRequest request) {
+        requireOwner(request);
+        if (iam.findLoginProfile(request.userName).isPresent()) {
+            throw conflict("'" + request.userName + "' already has console access");
+        }
+        Map<String, String> profile = call(request);
+        profile.put("PasswordResetRequired", "true");
+        List<String> attached = iam.listAttachedUserPolicies(request.userName);
+        if (attached.contains(CHANGE_PASSWORD_POLICY)) {
+            return List.of(new PlannedCall("iam:CreateLoginProfile", profile));
+        }
+        if (attached.size() >= MANAGED_POLICIES_PER_USER) {
+            throw new StewardException(ErrorKind.QUOTA_EXCEEDED, "'" + request.userName + "' already has "
+                    + MANAGED_POLICIES_PER_USER + " managed policies; IAMUserChangePassword cannot be attached");
+        }
+        Map<String, String> attach = call(request);
+        attach.put("PolicyArn", CHANGE_PASSWORD_POLICY);
+        return List.of(new PlannedCall("iam:CreateLoginProfile", profile), new PlannedCall("iam:AttachUserPolicy",
+                attach));
+    }
+
+    private List<PlannedCall> planRevokeConsole(AccessRequest request) {
+        if (iam.findLoginProfile(request.userName).isEmpty()) {
+            throw conflict("'" + request.userName + "' has no console access");
+        }
+        return List.of(new PlannedCall("iam:DeleteLoginProfile", call(request)));
+    }
+
+    private List<PlannedCall> planCreateKey(AccessRequest request) {
+        requireOwner(request);
+        List<AccessKey> keys = iam.listAccessKeys(request.userName);
+        if (keys.size() >= KEYS_PER_USER) {
+            throw new StewardException(ErrorKind.QUOTA_EXCEEDED, "'" + request.userName + "' already has "
+                    + KEYS_PER_USER + " access keys, IAM's limit; delete one first");
+        }
+        Map<String, String> parameters = call(request);
+        parameters.put("ExistingKeys", String.join(",", keys.stream().map(AccessKey::accessKeyId).toList()));
+        return List.of(new PlannedCall("iam:CreateAccessKey", parameters));
+    }
+
+    private List<PlannedCall> planKeyChange(AccessRequest request) {
+        if (request.accessKeyId == null) {
+            throw StewardException.invalid("accessKeyId is required for " + request.type);
+        }
+        AccessKey key = iam.listAccessKeys(request.userName).stream()
+                .filter(k -> k.accessKeyId().equals(request.accessKeyId)).findFirst()
+                .orElseThrow(() -> StewardException.notFound("Access key of user " + request.userName,
+                        request.accessKeyId));
+        Map<String, String> parameters = call(request);
+        parameters.put("AccessKeyId", key.accessKeyId());
+        if (request.type == RequestType.DELETE_ACCESS_KEY) {
+            return List.of(new PlannedCall("iam:DeleteAccessKey", parameters));
+        }
+        AccessKey.Status target = request.type == RequestType.DEACTIVATE_ACCESS_KEY
+                ? AccessKey.Status.INACTIVE : AccessKey.Status.ACTIVE;
+        if (key.status() == target) {
+            throw conflict("access key " + key.accessKeyId() + " is already " + target);
+        }
+        parameters.put("Status", target.name());
+        return List.of(new PlannedCall("iam:UpdateAccessKey", parameters));
+    }
+
+    /** A user under the managed path; users elsewhere do not exist as far as requests go. */
+    private IamUser managedUser(String userName) {
+        return iam.findUser(userName).filter(u -> u.path().startsWith(config.managedPath()))
+                .orElseThrow(() -> StewardException.notFound("Managed user", userName));
+    }
+
+    private static void requireOwner(AccessRequest request) {
+        if (request.owner == null) {
+            throw conflict("'" + request.userName + "' has no owner tag, so there is nobody to hand its secret to");
+        }
+    }
+
+    private static Map<String, String> call(AccessRequest request) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("UserName", request.userName);
+        return parameters;
+    }
+
+    private static StewardException conflict(String detail) {
+        return new StewardException(ErrorKind.STATE_CONFLICT, detail);
     }
 }

@@ -3,6 +3,7 @@ package dev.iamsteward.request;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.credential.DeliveryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -18,31 +19,33 @@ import java.util.UUID;
 public class RequestService {
 
     private final RequestPlanner planner;
+    private final DeliveryService deliveries;
     private final AuditLog audit;
     private final Clock clock;
 
-    RequestService(RequestPlanner planner, AuditLog audit, Clock clock) {
+    RequestService(RequestPlanner planner, DeliveryService deliveries, AuditLog audit, Clock clock) {
         this.planner = planner;
+        this.deliveries = deliveries;
         this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional
     public RequestView submit(SubmitRequest submission, Caller caller) {
-        String path = planner.pathFor(submission);
+        submission.refuseFieldsOfOtherTypes();
         Instant now = clock.instant();
-        AccessRequest request = AccessRequest.submit(submission.type(), caller.name(), submission.userName(), path,
-                submission.tagsOrEmpty(), submission.reason(), List.of(), now);
-        request.plan = planner.plan(request.id, caller.name(), submission, path);
+        AccessRequest request = AccessRequest.submit(submission, caller.name(), now);
+        planner.plan(request);
         request.persist();
         audit.record(new StatusChange(request.id, null, request.status, caller.name(), now, submission.reason())
                 .audit("request.submitted"));
-        return RequestView.of(request);
+        return RequestView.of(request, List.of());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RequestView get(UUID id, Caller caller) {
-        return RequestView.of(visible(id, caller));
+        AccessRequest request = visible(id, caller);
+        return RequestView.of(request, deliveries.forRequest(request.id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -50,8 +53,8 @@ public class RequestService {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (!caller.seesAllRequests()) {
-            query.append(" and requester = :requester");
-            parameters.put("requester", caller.name());
+            query.append(" and (requester = :caller or owner = :caller)");
+            parameters.put("caller", caller.name());
         }
         status.ifPresent(s -> {
             query.append(" and status = :status");
@@ -59,13 +62,17 @@ public class RequestService {
         });
         query.append(" order by createdAt desc, id");
         return AccessRequest.<AccessRequest>find(query.toString(), parameters).page(0, limit).list().stream()
-                .map(RequestView::of).toList();
+                .map(r -> RequestView.of(r, deliveries.forRequest(r.id))).toList();
     }
 
-    /** The request, if the caller may see it; a requester sees only their own, and others' do not exist. */
+    /**
+     * The request, if the caller may see it: a requester sees the requests they made and those about users
+     * they own; to them, others' requests do not exist.
+     */
     private static AccessRequest visible(UUID id, Caller caller) {
         AccessRequest request = AccessRequest.findById(id);
-        if (request == null || !caller.seesAllRequests() && !request.requester.equals(caller.name())) {
+        if (request == null || !caller.seesAllRequests() && !request.requester.equals(caller.name())
+                && !caller.name().equals(request.owner)) {
             throw StewardException.notFound("Request", id);
         }
         return request;

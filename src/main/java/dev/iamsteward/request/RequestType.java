@@ -1,6 +1,18 @@
 package dev.iamsteward.request;
 
-/** What a request asks IAM Steward to do. */
+/** What a request asks IAM Steward to do; each type has its own plan. */
 public enum RequestType {
-    CREATE_USER
+    CREATE_USER,
+    GRANT_CONSOLE_ACCESS,
+    REVOKE_CONSOLE_ACCESS,
+    CREATE_ACCESS_KEY,
+    DEACTIVATE_ACCESS_KEY,
+    REACTIVATE_ACCESS_KEY,
+    DELETE_ACCESS_KEY,
+    OFFBOARD_USER;
+
+    /** Types that concern one access key, named by {@code accessKeyId}. */
+    public boolean concernsOneKey() {
+        return this == DEACTIVATE_ACCESS_KEY || this == REACTIVATE_ACCESS_KEY || this == DELETE_ACCESS_KEY;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.iamsteward.request;
 
+import dev.iamsteward.credential.DeliveryView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,15 @@ public record RequestView(
         String requester,
         String userName,
         String path,
+        String owner,
+        Instant expiresAt,
+        String accessKeyId,
         Map<String, String> tags,
         String reason,
         List<PlannedCall> plan,
+        int stepsDone,
         List<DecisionView> decisions,
+        List<DeliveryView> secrets,
         String userArn,
         String failureReason,
         Instant createdAt,
@@ -28,9 +34,11 @@ public record RequestView(
     public record DecisionView(String approver, Decision.Verdict verdict, String comment, Instant at) {
     }
 
-    public static RequestView of(AccessRequest r) {
-        return new RequestView(r.id, r.type, r.status, r.requester, r.userName, r.path, r.tags, r.reason, r.plan,
+    /** The view of a request; {@code secrets} are the deliveries its execution made, without the secrets. */
+    public static RequestView of(AccessRequest r, List<DeliveryView> secrets) {
+        return new RequestView(r.id, r.type, r.status, r.requester, r.userName, r.path, r.owner, r.expiresAt,
+                r.accessKeyId, r.tags, r.reason, r.plan, r.stepsDone,
                 r.decisions.stream().map(d -> new DecisionView(d.approver, d.verdict, d.comment, d.at)).toList(),
-                r.userArn, r.failureReason, r.createdAt, r.updatedAt, r.completedAt, r.version);
+                secrets, r.userArn, r.failureReason, r.createdAt, r.updatedAt, r.completedAt, r.version);
     }
 }

@@ -1,22 +1,34 @@
 package dev.iamsteward.request;
 
+import dev.iamsteward.common.StewardException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /v1/requests}. The requester is the caller, never a field. */
 @Schema(name = "SubmitRequest", example = """
         {"type": "CREATE_USER", "userName": "alice", "path": "/iam-steward/data-team/",
-         "tags": {"team": "data"}, "reason": "Console access for the data team's new analyst"}""")
+         "owner": "alice", "tags": {"team": "data"}, "reason": "Console access for the data team's new analyst"}""")
 public record SubmitRequest(
         @NotNull(message = "type is required") RequestType type,
         @NotNull(message = "userName is required")
         @Pattern(regexp = "[\\w+=,.@-]{1,64}",
                 message = "userName must be 1 to 64 letters, digits or any of + = , . @ _ -") String userName,
+        @Schema(description = "CREATE_USER: an IAM path below the managed path")
         @Size(max = 512, message = "path must be at most 512 characters") String path,
+        @Schema(description = "CREATE_USER: the person accountable for the user, who receives its secrets; "
+                + "the requester when absent")
+        @Size(max = 256, message = "owner must be at most 256 characters") String owner,
+        @Schema(description = "CREATE_USER: when the user should be removed")
+        Instant expiresAt,
+        @Schema(description = "DEACTIVATE_, REACTIVATE_ and DELETE_ACCESS_KEY: the key")
+        @Pattern(regexp = "[A-Z0-9]{16,128}", message = "accessKeyId must be 16 to 128 upper-case letters or "
+                + "digits") String accessKeyId,
+        @Schema(description = "CREATE_USER: tags for the user")
         @Size(max = RequestPlanner.USER_TAGS_MAX, message = "at most " + RequestPlanner.USER_TAGS_MAX + " tags")
         Map<String, String> tags,
         @NotBlank(message = "reason is required")
@@ -24,5 +36,15 @@ public record SubmitRequest(
 
     public Map<String, String> tagsOrEmpty() {
         return tags == null ? Map.of() : tags;
+    }
+
+    /** Refuses fields that mean nothing for this request's type, rather than ignoring them silently. */
+    void refuseFieldsOfOtherTypes() {
+        if (type != RequestType.CREATE_USER && (path != null || owner != null || expiresAt != null || tags != null)) {
+            throw StewardException.invalid("path, owner, expiresAt and tags apply only to CREATE_USER");
+        }
+        if (accessKeyId != null && !type.concernsOneKey()) {
+            throw StewardException.invalid("accessKeyId applies only to requests about one access key");
+        }
     }
 }

@@ -75,7 +75,7 @@ class ExecutionResilienceTest {
 
         // A first worker claims the job and creates the user in IAM, then dies before recording the outcome.
         ExecutionOrder order = claimFor(id, "worker-that-dies");
-        executor.execute(order);
+        executor.runStep(order, 0);
         assertEquals("EXECUTING", status(id));
         assertEquals(0, worker.runDueJobs(), "a job under a live lease must not be taken by another worker");
 
@@ -88,7 +88,7 @@ class ExecutionResilienceTest {
         assertEquals(1, createUserCalls(userName), "CreateUser must run exactly once");
         List<String> actions = audit.forRequest(UUID.fromString(id)).stream().map(e -> e.action).toList();
         assertEquals(List.of("request.submitted", "request.approved", "execution.started", "execution.resumed",
-                "execution.succeeded"), actions);
+                "execution.step-done", "execution.succeeded"), actions);
 
         // The dead worker's late report is ignored: the job is no longer its own.
         queue.failed(order, "worker-that-dies", "too late");

@@ -63,7 +63,7 @@ class AccessRequestTest {
     }
 
     private static AccessRequest newRequest() {
-        return AccessRequest.submit(RequestType.CREATE_USER, "alice", "new-user", "/iam-steward/", Map.of(), "why",
-                List.of(), AT);
+        return AccessRequest.submit(new SubmitRequest(RequestType.CREATE_USER, "new-user", null, null, null, null,
+                Map.of(), "why"), "alice", AT);
     }
 }

@@ -72,7 +72,7 @@ class InvalidInputTest {
         as("alice", "requester").contentType(ContentType.JSON)
                 .body(Map.of("type", "CREATE_USER", "userName", "many-tags", "reason", "r", "tags", tags))
                 .post("/v1/requests")
-                .then().statusCode(400).body(containsString("at most 48 tags"));
+                .then().statusCode(400).body(containsString("at most 46 tags"));
     }
 
     @Test

@@ -84,7 +84,8 @@ class RequestLifecycleTest {
                 && c.userName().equals(userName)).findFirst().orElseThrow();
         assertEquals(REQUESTER, call.attribution().requester());
         assertEquals(List.of(APPROVER), call.attribution().approvers());
-        assertEquals(List.of("request.submitted", "request.approved", "execution.started", "execution.succeeded"),
+        assertEquals(List.of("request.submitted", "request.approved", "execution.started", "execution.step-done",
+                "execution.succeeded"),
                 audit.forRequest(UUID.fromString(id)).stream().map(e -> e.action).toList());
 
         as("erin", "auditor").get("/v1/users/{name}", userName).then().statusCode(200)

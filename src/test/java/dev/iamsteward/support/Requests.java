@@ -29,6 +29,18 @@ public final class Requests {
                 .extract().path("id");
     }
 
+    /** Submits a request of any type about {@code userName} as the requester and returns its id. */
+    public static String submit(String type, String userName, Map<String, Object> extra) {
+        Map<String, Object> body = new java.util.HashMap<>(extra);
+        body.put("type", type);
+        body.put("userName", userName);
+        body.put("reason", "lifecycle test");
+        return as(REQUESTER, "requester").contentType(ContentType.JSON).body(body)
+                .post("/v1/requests")
+                .then().statusCode(202)
+                .extract().path("id");
+    }
+
     /** Approves a request as the approver. */
     public static void approve(String requestId) {
         as(APPROVER, "approver").contentType(ContentType.JSON)

@@ -9,11 +9,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** Turns the SDK's exceptions into the port's {@link IamException}s, by IAM error code. */
 final class AwsErrors {
 
-    /** Codes that mean "not now": throttling, and IAM's ConcurrentModification, which AWS says to retry. */
+    /** Codes that mean "not now": throttling, and IAM's transient conflicts, which AWS says to retry. */
     private static final Set<String> RETRY_LATER = Set.of("Throttling", "ThrottlingException",
-            "RequestLimitExceeded", "TooManyRequestsException", "ConcurrentModification");
+            "RequestLimitExceeded", "TooManyRequestsException", "ConcurrentModification",
+            "EntityTemporarilyUnmodifiable");
+    /** Codes that mean the call itself is wrong, including a bad MFA code pair or a too-weak password. */
     private static final Set<String> INVALID = Set.of("InvalidInput", "ValidationError",
-            "MalformedPolicyDocument", "InvalidParameterValue");
+            "MalformedPolicyDocument", "InvalidParameterValue", "InvalidAuthenticationCode",
+            "PasswordPolicyViolation");
     private static final int FORBIDDEN = 403;
     private static final int SERVER_ERROR = 500;
 
@@ -41,6 +44,9 @@ final class AwsErrors {
             }
             if (code.equals("NoSuchEntity")) {
                 return new IamException.NoSuchEntity(message);
+            }
+            if (code.equals("DeleteConflict")) {
+                return new IamException.DeleteConflict(message);
             }
             if (code.equals("LimitExceeded")) {
                 return new IamException.LimitExceeded(message);

@@ -1,87 +1,228 @@
 package dev.iamsteward.iam.aws;
 
+import dev.iamsteward.common.Secret;
+import dev.iamsteward.iam.AccessKey;
+import dev.iamsteward.iam.AccessKeyUsage;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamDirectory;
-import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.IamPage;
 import dev.iamsteward.iam.IamUser;
+import dev.iamsteward.iam.LoginProfile;
+import dev.iamsteward.iam.MfaDevice;
+import dev.iamsteward.iam.NewAccessKey;
 import dev.iamsteward.iam.NewUser;
+import dev.iamsteward.iam.NewVirtualMfa;
+import dev.iamsteward.iam.PasswordPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.CreateUserRequest;
-import software.amazon.awssdk.services.iam.model.GetUserRequest;
-import software.amazon.awssdk.services.iam.model.ListUsersRequest;
-import software.amazon.awssdk.services.iam.model.ListUsersResponse;
-import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
-import software.amazon.awssdk.services.iam.model.Tag;
-import software.amazon.awssdk.services.iam.model.User;
-import software.amazon.awssdk.services.sts.StsClient;
 
-/** The IAM port over the AWS SDK v2: every call runs in a session on the broker role assumed with STS. */
+/**
+ * The IAM port over the AWS SDK v2: every call runs in a session on the broker role assumed with STS. This
+ * class only wires and delegates; each group of operations lives in its own class of this package.
+ */
 @Singleton
 @Typed(AwsIamDirectory.class)
 public class AwsIamDirectory implements IamDirectory, AutoCloseable {
 
-    private final IamClient iam;
-    private final StsClient sts;
-    private final StsSessions sessions;
+    private final IamCalls calls;
     private final String target;
+    private final AwsUsers users;
+    private final AwsConsoleAccess console;
+    private final AwsAccessKeys keys;
+    private final AwsPermissions permissions;
+    private final AwsOtherCredentials otherCredentials;
+    private final AwsMfa mfa;
 
     @Inject
     public AwsIamDirectory(AwsConfig config) {
         String roleArn = config.roleArn().orElseThrow(() -> new IllegalStateException(
                 "steward.aws.role-arn is required when steward.iam.backend=aws"));
-        this.sts = AwsClients.sts(config);
-        this.iam = AwsClients.iam(config);
-        this.sessions = new StsSessions(sts, config, roleArn);
+        this.calls = new IamCalls(config, roleArn);
         this.target = "role " + roleArn + config.iamEndpoint().map(e -> " via " + e).orElse("");
+        this.users = new AwsUsers(calls);
+        this.console = new AwsConsoleAccess(calls);
+        this.keys = new AwsAccessKeys(calls);
+        this.permissions = new AwsPermissions(calls);
+        this.otherCredentials = new AwsOtherCredentials(calls);
+        this.mfa = new AwsMfa(calls);
     }
 
     @Override
     public IamUser createUser(NewUser user, Attribution attribution) {
-        CreateUserRequest request = CreateUserRequest.builder()
-                .userName(user.userName())
-                .path(user.path())
-                .permissionsBoundary(user.permissionsBoundaryArn())
-                .tags(user.tags().entrySet().stream()
-                        .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
-                        .toList())
-                .overrideConfiguration(as(sessions.forAttribution(attribution)))
-                .build();
-        return call(() -> toUser(iam.createUser(request).user()));
+        return users.createUser(user, attribution);
     }
 
     @Override
     public Optional<IamUser> findUser(String userName) {
-        GetUserRequest request = GetUserRequest.builder().userName(userName)
-                .overrideConfiguration(as(sessions.service())).build();
-        return call(() -> {
-            try {
-                return Optional.of(toUser(iam.getUser(request).user()));
-            } catch (NoSuchEntityException e) {
-                return Optional.empty();
-            }
-        });
+        return users.findUser(userName);
     }
 
     @Override
     public IamPage<IamUser> listUsers(String pathPrefix, String marker, int maxItems) {
-        ListUsersRequest request = ListUsersRequest.builder().pathPrefix(pathPrefix).marker(marker)
-                .maxItems(maxItems).overrideConfiguration(as(sessions.service())).build();
-        ListUsersResponse response = call(() -> iam.listUsers(request));
-        return new IamPage<>(response.users().stream().map(AwsIamDirectory::toUser).toList(),
-                Boolean.TRUE.equals(response.isTruncated()) ? Optional.ofNullable(response.marker())
-                        : Optional.empty());
+        return users.listUsers(pathPrefix, marker, maxItems);
+    }
+
+    @Override
+    public void tagUser(String userName, Map<String, String> tags, Attribution attribution) {
+        users.tagUser(userName, tags, attribution);
+    }
+
+    @Override
+    public void deleteUser(String userName, Attribution attribution) {
+        users.deleteUser(userName, attribution);
+    }
+
+    @Override
+    public void deleteUserPermissionsBoundary(String userName, Attribution attribution) {
+        users.deleteUserPermissionsBoundary(userName, attribution);
+    }
+
+    @Override
+    public Optional<LoginProfile> findLoginProfile(String userName) {
+        return console.findLoginProfile(userName);
+    }
+
+    @Override
+    public void createLoginProfile(String userName, Secret password, boolean passwordResetRequired,
+            Attribution attribution) {
+        console.createLoginProfile(userName, password, passwordResetRequired, attribution);
+    }
+
+    @Override
+    public void deleteLoginProfile(String userName, Attribution attribution) {
+        console.deleteLoginProfile(userName, attribution);
+    }
+
+    @Override
+    public PasswordPolicy passwordPolicy() {
+        return console.passwordPolicy();
+    }
+
+    @Override
+    public List<AccessKey> listAccessKeys(String userName) {
+        return keys.listAccessKeys(userName);
+    }
+
+    @Override
+    public NewAccessKey createAccessKey(String userName, Attribution attribution) {
+        return keys.createAccessKey(userName, attribution);
+    }
+
+    @Override
+    public void updateAccessKey(String userName, String accessKeyId, AccessKey.Status status,
+            Attribution attribution) {
+        keys.updateAccessKey(userName, accessKeyId, status, attribution);
+    }
+
+    @Override
+    public void deleteAccessKey(String userName, String accessKeyId, Attribution attribution) {
+        keys.deleteAccessKey(userName, accessKeyId, attribution);
+    }
+
+    @Override
+    public AccessKeyUsage accessKeyLastUsed(String accessKeyId) {
+        return keys.accessKeyLastUsed(accessKeyId);
+    }
+
+    @Override
+    public List<String> listGroupsForUser(String userName) {
+        return permissions.listGroupsForUser(userName);
+    }
+
+    @Override
+    public void addUserToGroup(String groupName, String userName, Attribution attribution) {
+        permissions.addUserToGroup(groupName, userName, attribution);
+    }
+
+    @Override
+    public void removeUserFromGroup(String groupName, String userName, Attribution attribution) {
+        permissions.removeUserFromGroup(groupName, userName, attribution);
+    }
+
+    @Override
+    public List<String> listAttachedUserPolicies(String userName) {
+        return permissions.listAttachedUserPolicies(userName);
+    }
+
+    @Override
+    public void attachUserPolicy(String userName, String policyArn, Attribution attribution) {
+        permissions.attachUserPolicy(userName, policyArn, attribution);
+    }
+
+    @Override
+    public void detachUserPolicy(String userName, String policyArn, Attribution attribution) {
+        permissions.detachUserPolicy(userName, policyArn, attribution);
+    }
+
+    @Override
+    public List<String> listUserPolicies(String userName) {
+        return permissions.listUserPolicies(userName);
+    }
+
+    @Override
+    public void deleteUserPolicy(String userName, String policyName, Attribution attribution) {
+        permissions.deleteUserPolicy(userName, policyName, attribution);
+    }
+
+    @Override
+    public List<String> listSigningCertificates(String userName) {
+        return otherCredentials.listSigningCertificates(userName);
+    }
+
+    @Override
+    public void deleteSigningCertificate(String userName, String certificateId, Attribution attribution) {
+        otherCredentials.deleteSigningCertificate(userName, certificateId, attribution);
+    }
+
+    @Override
+    public List<String> listSshPublicKeys(String userName) {
+        return otherCredentials.listSshPublicKeys(userName);
+    }
+
+    @Override
+    public void deleteSshPublicKey(String userName, String sshPublicKeyId, Attribution attribution) {
+        otherCredentials.deleteSshPublicKey(userName, sshPublicKeyId, attribution);
+    }
+
+    @Override
+    public List<String> listServiceSpecificCredentials(String userName) {
+        return otherCredentials.listServiceSpecificCredentials(userName);
+    }
+
+    @Override
+    public void deleteServiceSpecificCredential(String userName, String credentialId, Attribution attribution) {
+        otherCredentials.deleteServiceSpecificCredential(userName, credentialId, attribution);
+    }
+
+    @Override
+    public List<MfaDevice> listMfaDevices(String userName) {
+        return mfa.listMfaDevices(userName);
+    }
+
+    @Override
+    public NewVirtualMfa createVirtualMfaDevice(String deviceName, String path, Attribution attribution) {
+        return mfa.createVirtualMfaDevice(deviceName, path, attribution);
+    }
+
+    @Override
+    public void enableMfaDevice(String userName, String serialNumber, String code1, String code2,
+            Attribution attribution) {
+        mfa.enableMfaDevice(userName, serialNumber, code1, code2, attribution);
+    }
+
+    @Override
+    public void deactivateMfaDevice(String userName, String serialNumber, Attribution attribution) {
+        mfa.deactivateMfaDevice(userName, serialNumber, attribution);
+    }
+
+    @Override
+    public void deleteVirtualMfaDevice(String serialNumber, Attribution attribution) {
+        mfa.deleteVirtualMfaDevice(serialNumber, attribution);
     }
 
     @Override
@@ -92,27 +233,6 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
-        sessions.close();
-        iam.close();
-        sts.close();
-    }
-
-    private static AwsRequestOverrideConfiguration as(AwsCredentialsProvider credentials) {
-        return AwsRequestOverrideConfiguration.builder().credentialsProvider(credentials).build();
-    }
-
-    private static <T> T call(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e);
-        }
-    }
-
-    private static IamUser toUser(User user) {
-        Map<String, String> tags = user.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
-        return new IamUser(user.userName(), user.userId(), user.arn(), user.path(), user.createDate(),
-                user.permissionsBoundary() == null ? null : user.permissionsBoundary().permissionsBoundaryArn(),
-                tags);
+        calls.close();
     }
 }

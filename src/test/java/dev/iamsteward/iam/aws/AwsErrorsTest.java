@@ -20,6 +20,7 @@ class AwsErrorsTest {
         "EntityAlreadyExists, 409, EntityAlreadyExists",
         "NoSuchEntity, 404, NoSuchEntity",
         "LimitExceeded, 409, LimitExceeded",
+        "DeleteConflict, 409, DeleteConflict",
         "AccessDenied, 403, AccessDenied",
         "AccessDeniedException, 400, AccessDenied",
         "Throttling, 400, Throttling",
@@ -28,6 +29,9 @@ class AwsErrorsTest {
         "InvalidInput, 400, InvalidInput",
         "ValidationError, 400, InvalidInput",
         "MalformedPolicyDocument, 400, InvalidInput",
+        // IAM answers a wrong MFA code pair with 403; the code, not the status, decides.
+        "InvalidAuthenticationCode, 403, InvalidInput",
+        "PasswordPolicyViolation, 400, InvalidInput",
         "InvalidClientTokenId, 403, AccessDenied",
         "ServiceFailure, 500, ServiceFailure",
         "SomethingNew, 400, InvalidInput",

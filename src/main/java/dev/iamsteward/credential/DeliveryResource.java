@@ -1,0 +1,53 @@
+package dev.iamsteward.credential;
+
+import dev.iamsteward.common.Caller;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The one-time retrieval of a secret by the owner of the user it belongs to. */
+@Path("/v1/deliveries/{id}/retrieve")
+@Tag(name = "Secrets", description = "Fetch a new secret once: access key secrets, passwords, MFA seeds")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class DeliveryResource {
+
+    /** The body of a retrieval: the secret in clear, this once. */
+    public record SecretBody(UUID deliveryId, SecretDelivery.Kind kind, String userName, String label,
+            String secret) {
+    }
+
+    private final DeliveryService service;
+    private final SecurityIdentity identity;
+
+    DeliveryResource(DeliveryService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @Operation(summary = "Fetch a secret; it is destroyed as it is handed over, so only the first call gets it")
+    @APIResponse(responseCode = "200", description = "The secret, this once; never cached")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller is not the owner of the user")
+    @APIResponse(responseCode = "404", description = "No such delivery")
+    @APIResponse(responseCode = "410", description = "Already fetched, or expired unread")
+    public Response retrieve(@PathParam("id") UUID id) {
+        Retrieved retrieved = service.retrieve(id, Caller.of(identity));
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        noStore.setNoTransform(false);
+        return Response.ok(new SecretBody(retrieved.deliveryId(), retrieved.kind(), retrieved.userName(),
+                retrieved.label(), retrieved.secret().reveal())).cacheControl(noStore).build();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.iamsteward.credential;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A secret waiting for its one recipient, sealed with envelope encryption. Retrieval or expiry destroys the
+ * sealed material and leaves a tombstone, so a second attempt can be told the secret is gone.
+ */
+@Entity
+@Table(name = "secret_delivery")
+public class SecretDelivery extends PanacheEntityBase {
+
+    /** What kind of secret it is. */
+    public enum Kind {
+        ACCESS_KEY_SECRET, CONSOLE_PASSWORD, MFA_SEED
+    }
+
+    /** Why the sealed material is gone. */
+    public enum Destroyed {
+        RETRIEVED, EXPIRED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "request_id")
+    public UUID requestId;
+
+    public int step;
+
+    @Column(name = "user_name")
+    public String userName;
+
+    public String recipient;
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+
+    /** A non-secret hint for the recipient, e.g. the access key id the secret belongs to. */
+    public String label;
+
+    public byte[] ciphertext;
+
+    @Column(name = "wrapped_key")
+    public byte[] wrappedKey;
+
+    @Column(name = "key_id")
+    public String keyId;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "destroyed_at")
+    public Instant destroyedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "destroyed_why")
+    public Destroyed destroyedWhy;
+
+    /** The associated data that binds the sealed secret to this delivery and its request. */
+    String associatedData() {
+        return "iam-steward:delivery:" + id + ":request:" + requestId;
+    }
+
+    Envelope.Sealed sealed() {
+        return new Envelope.Sealed(ciphertext, wrappedKey, keyId);
+    }
+
+    boolean destroyed() {
+        return destroyedAt != null;
+    }
+
+    void destroy(Destroyed why, Instant at) {
+        ciphertext = null;
+        wrappedKey = null;
+        destroyedAt = at;
+        destroyedWhy = why;
+    }
+}

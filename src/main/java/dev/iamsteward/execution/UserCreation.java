@@ -1,0 +1,67 @@
+package dev.iamsteward.execution;
+
+import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.iam.IamException;
+import dev.iamsteward.iam.IamUser;
+import dev.iamsteward.iam.NewUser;
+import dev.iamsteward.request.RequestPlanner;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The CreateUser step: a user this very request created earlier is success; anyone else's is a failure. */
+@ApplicationScoped
+class UserCreation {
+
+    private static final String TAGS = "Tags.";
+
+    private final IamDirectory iam;
+
+    UserCreation(IamDirectory iam) {
+        this.iam = iam;
+    }
+
+    /** Creates the user of the plan's parameters, or finds it created by this request; returns its ARN. */
+    String create(Map<String, String> parameters, Attribution attribution) {
+        NewUser user = newUser(parameters);
+        Optional<String> done = createdBy(user.userName(), attribution);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        try {
+            return iam.createUser(user, attribution).arn();
+        } catch (IamException.EntityAlreadyExists e) {
+            return createdBy(user.userName(), attribution).orElseThrow(() -> notOurs(user.userName()));
+        }
+    }
+
+    /** The ARN of the user if this very request created it; a failure if someone else's user has the name. */
+    private Optional<String> createdBy(String userName, Attribution attribution) {
+        Optional<IamUser> existing = iam.findUser(userName);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!attribution.requestId().toString().equals(existing.get().tags().get(RequestPlanner.REQUEST_TAG))) {
+            throw notOurs(userName);
+        }
+        return Optional.of(existing.get().arn());
+    }
+
+    private static ExecutionFailure notOurs(String userName) {
+        return new ExecutionFailure("IAM already has a user named '" + userName
+                + "' that this request did not create");
+    }
+
+    private static NewUser newUser(Map<String, String> parameters) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        parameters.forEach((key, value) -> {
+            if (key.startsWith(TAGS)) {
+                tags.put(key.substring(TAGS.length()), value);
+            }
+        });
+        return new NewUser(parameters.get("UserName"), parameters.get("Path"), parameters.get("PermissionsBoundary"),
+                tags);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.iamsteward.iam.aws;
+
+import dev.iamsteward.iam.Attribution;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * What every part of the AWS adapter shares: the IAM client, the broker-role session each call runs in (the
+ * request's own for writes, the service's for reads) and the translation of SDK failures.
+ */
+final class IamCalls implements AutoCloseable {
+
+    private final StsClient sts;
+    private final IamClient iam;
+    private final StsSessions sessions;
+
+    IamCalls(AwsConfig config, String roleArn) {
+        this.sts = AwsClients.sts(config);
+        this.iam = AwsClients.iam(config);
+        this.sessions = new StsSessions(sts, config, roleArn);
+    }
+
+    IamClient client() {
+        return iam;
+    }
+
+    /** Runs a write in the session of the request it serves, so CloudTrail names the request. */
+    AwsRequestOverrideConfiguration as(Attribution attribution) {
+        return AwsRequestOverrideConfiguration.builder()
+                .credentialsProvider(sessions.forAttribution(attribution)).build();
+    }
+
+    /** Runs a read in the service's own session. */
+    AwsRequestOverrideConfiguration asService() {
+        return AwsRequestOverrideConfiguration.builder().credentialsProvider(sessions.service()).build();
+    }
+
+    /** The call's result; SDK failures (including those while paging) become {@code IamException}s. */
+    static <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e);
+        }
+    }
+
+    static void run(Runnable call) {
+        call(() -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** As {@link #call}, with NoSuchEntity meaning "there is none". */
+    static <T> Optional<T> find(Supplier<T> call) {
+        return call(() -> {
+            try {
+                return Optional.of(call.get());
+            } catch (NoSuchEntityException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+        iam.close();
+        sts.close();
+    }
+}
