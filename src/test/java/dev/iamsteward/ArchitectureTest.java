@@ -18,8 +18,8 @@ class ArchitectureTest {
             .importPackages("dev.iamsteward");
 
     @Test
-    void onlyTheAwsAdapterTalksToTheAwsSdk() {
-        noClasses().that().resideOutsideOfPackage("dev.iamsteward.iam.aws..")
+    void onlyTheAwsAdaptersTalkToTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackages("dev.iamsteward.iam.aws..", "dev.iamsteward.credential.aws..")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
                 .check(MAIN);
     }

@@ -18,6 +18,7 @@ public enum ErrorKind {
     USER_EXISTS(409, "user-exists", "An IAM user with this name already exists"),
     ALREADY_DECIDED(409, "already-decided", "This approver has already decided on the request"),
     SECRET_GONE(410, "secret-gone", "The secret was already fetched or has expired"),
+    UNKNOWN_PROFILE(422, "unknown-profile", "No such access profile in the catalog"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IAM_REFUSED(502, "iam-refused", "IAM refused the call"),

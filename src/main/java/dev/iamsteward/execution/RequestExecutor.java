@@ -37,6 +37,7 @@ public class RequestExecutor {
             case "iam:CreateLoginProfile" -> secrets.createLoginProfile(order, index);
             case "iam:CreateAccessKey" -> secrets.createAccessKey(order, index);
             case "iam:AttachUserPolicy" -> iam.attachUserPolicy(user, p.get("PolicyArn"), by);
+            case "iam:AddUserToGroup" -> iam.addUserToGroup(p.get("GroupName"), user, by);
             case "iam:UpdateAccessKey" -> iam.updateAccessKey(user, p.get("AccessKeyId"),
                     AccessKey.Status.valueOf(p.get("Status")), by);
             case "iam:DeleteLoginProfile" -> gone(() -> iam.deleteLoginProfile(user, by));

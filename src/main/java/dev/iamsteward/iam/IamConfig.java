@@ -2,6 +2,8 @@ package dev.iamsteward.iam;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
 
 /** Which IAM the service acts on, and the guard rails every user it creates gets. */
 @ConfigMapping(prefix = "steward.iam")
@@ -17,6 +19,19 @@ public interface IamConfig {
 
     /** ARN of the managed policy set as permissions boundary on every user the service creates. */
     String permissionsBoundaryArn();
+
+    /** What the in-memory sandbox holds at start, so that the catalog's groups and policies exist in it. */
+    Sandbox sandbox();
+
+    /** The account contents of the in-memory sandbox. */
+    interface Sandbox {
+
+        /** IAM groups that exist in the sandbox account. */
+        Optional<List<String>> groups();
+
+        /** Customer managed policy ARNs that exist in the sandbox account (AWS managed ones always do). */
+        Optional<List<String>> policyArns();
+    }
 
     /** The IAM adapters the service can use. */
     enum BackendKind {

@@ -7,6 +7,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /** Chooses the IAM adapter from configuration and says loudly when it is the sandbox. */
 public class IamDirectoryProducer {
@@ -17,7 +18,7 @@ public class IamDirectoryProducer {
     IamDirectory iamDirectory(IamConfig config, Instance<InMemoryIamDirectory> memory,
             Instance<AwsIamDirectory> aws) {
         IamDirectory chosen = switch (config.backend()) {
-            case MEMORY -> memory.get();
+            case MEMORY -> seeded(memory.get(), config.sandbox());
             case AWS -> aws.get();
         };
         IamDirectory.Backend backend = chosen.backend();
@@ -27,5 +28,11 @@ public class IamDirectoryProducer {
             Log.infof("IAM backend: %s, %s", backend.name(), backend.target());
         }
         return chosen;
+    }
+
+    private static InMemoryIamDirectory seeded(InMemoryIamDirectory sandbox, IamConfig.Sandbox contents) {
+        contents.groups().orElse(List.of()).forEach(sandbox::createGroup);
+        contents.policyArns().orElse(List.of()).forEach(sandbox::createManagedPolicy);
+        return sandbox;
     }
 }

@@ -54,6 +54,9 @@ public class AccessRequest extends PanacheEntityBase {
     @Column(name = "access_key_id")
     public String accessKeyId;
 
+    /** The access profile a group or policy request grants or takes away. */
+    public String profile;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> tags;
 
@@ -103,6 +106,7 @@ public class AccessRequest extends PanacheEntityBase {
         request.owner = body.owner() == null ? requester : body.owner();
         request.expiresAt = body.expiresAt();
         request.accessKeyId = body.accessKeyId();
+        request.profile = body.profile();
         request.tags = Map.copyOf(body.tagsOrEmpty());
         request.reason = body.reason();
         request.plan = List.of();

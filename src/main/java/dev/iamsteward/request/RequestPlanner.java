@@ -1,5 +1,6 @@
 package dev.iamsteward.request;
 
+import dev.iamsteward.catalog.Catalog;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
@@ -34,11 +35,13 @@ public class RequestPlanner {
 
     private final IamDirectory iam;
     private final IamConfig config;
+    private final Catalog catalog;
     private final Clock clock;
 
-    RequestPlanner(IamDirectory iam, IamConfig config, Clock clock) {
+    RequestPlanner(IamDirectory iam, IamConfig config, Catalog catalog, Clock clock) {
         this.iam = iam;
         this.config = config;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -56,6 +59,8 @@ public class RequestPlanner {
             case REVOKE_CONSOLE_ACCESS -> planRevokeConsole(request);
             case CREATE_ACCESS_KEY -> planCreateKey(request);
             case DEACTIVATE_ACCESS_KEY, REACTIVATE_ACCESS_KEY, DELETE_ACCESS_KEY -> planKeyChange(request);
+            case ADD_TO_GROUP, REMOVE_FROM_GROUP, ATTACH_POLICY, DETACH_POLICY ->
+                    ProfilePlan.of(iam, request, catalog.profile(request.profile));
             case OFFBOARD_USER -> OffboardingPlan.of(iam, request.userName);
             case CREATE_USER -> throw new IllegalStateException("planned above");
         };

@@ -9,10 +9,19 @@ public enum RequestType {
     DEACTIVATE_ACCESS_KEY,
     REACTIVATE_ACCESS_KEY,
     DELETE_ACCESS_KEY,
+    ADD_TO_GROUP,
+    REMOVE_FROM_GROUP,
+    ATTACH_POLICY,
+    DETACH_POLICY,
     OFFBOARD_USER;
 
     /** Types that concern one access key, named by {@code accessKeyId}. */
     public boolean concernsOneKey() {
         return this == DEACTIVATE_ACCESS_KEY || this == REACTIVATE_ACCESS_KEY || this == DELETE_ACCESS_KEY;
+    }
+
+    /** Types that grant or take away an access profile of the catalog, named by {@code profile}. */
+    public boolean concernsProfile() {
+        return this == ADD_TO_GROUP || this == REMOVE_FROM_GROUP || this == ATTACH_POLICY || this == DETACH_POLICY;
     }
 }

@@ -17,6 +17,7 @@ public record RequestView(
         String owner,
         Instant expiresAt,
         String accessKeyId,
+        String profile,
         Map<String, String> tags,
         String reason,
         List<PlannedCall> plan,
@@ -37,7 +38,7 @@ public record RequestView(
     /** The view of a request; {@code secrets} are the deliveries its execution made, without the secrets. */
     public static RequestView of(AccessRequest r, List<DeliveryView> secrets) {
         return new RequestView(r.id, r.type, r.status, r.requester, r.userName, r.path, r.owner, r.expiresAt,
-                r.accessKeyId, r.tags, r.reason, r.plan, r.stepsDone,
+                r.accessKeyId, r.profile, r.tags, r.reason, r.plan, r.stepsDone,
                 r.decisions.stream().map(d -> new DecisionView(d.approver, d.verdict, d.comment, d.at)).toList(),
                 secrets, r.userArn, r.failureReason, r.createdAt, r.updatedAt, r.completedAt, r.version);
     }

@@ -28,6 +28,9 @@ public record SubmitRequest(
         @Schema(description = "DEACTIVATE_, REACTIVATE_ and DELETE_ACCESS_KEY: the key")
         @Pattern(regexp = "[A-Z0-9]{16,128}", message = "accessKeyId must be 16 to 128 upper-case letters or "
                 + "digits") String accessKeyId,
+        @Schema(description = "ADD_TO_GROUP, REMOVE_FROM_GROUP, ATTACH_POLICY, DETACH_POLICY: an access profile "
+                + "of the catalog (GET /v1/access-profiles)")
+        @Size(max = 128, message = "profile must be at most 128 characters") String profile,
         @Schema(description = "CREATE_USER: tags for the user")
         @Size(max = RequestPlanner.USER_TAGS_MAX, message = "at most " + RequestPlanner.USER_TAGS_MAX + " tags")
         Map<String, String> tags,
@@ -45,6 +48,9 @@ public record SubmitRequest(
         }
         if (accessKeyId != null && !type.concernsOneKey()) {
             throw StewardException.invalid("accessKeyId applies only to requests about one access key");
+        }
+        if (profile != null && !type.concernsProfile()) {
+            throw StewardException.invalid("profile applies only to group and policy requests");
         }
     }
 }

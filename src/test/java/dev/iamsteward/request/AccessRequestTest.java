@@ -63,7 +63,7 @@ class AccessRequestTest {
     }
 
     private static AccessRequest newRequest() {
-        return AccessRequest.submit(new SubmitRequest(RequestType.CREATE_USER, "new-user", null, null, null, null,
+        return AccessRequest.submit(new SubmitRequest(RequestType.CREATE_USER, "new-user", null, null, null, null, null,
                 Map.of(), "why"), "alice", AT);
     }
 }

@@ -1,0 +1,35 @@
+package dev.iamsteward.catalog;
+
+import dev.iamsteward.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The catalog of access profiles requests may grant. */
+@Path("/v1/access-profiles")
+@Tag(name = "Catalog", description = "The allow-listed groups and managed policies")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN, Roles.AUDITOR})
+public class CatalogResource {
+
+    private final Catalog catalog;
+
+    CatalogResource(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Operation(summary = "Every access profile: its groups, policies and risk")
+    @APIResponse(responseCode = "200", description = "The catalog")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller has no role here")
+    public List<AccessProfile> list() {
+        return catalog.all();
+    }
+}
