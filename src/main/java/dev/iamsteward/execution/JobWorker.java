@@ -1,6 +1,7 @@
 package dev.iamsteward.execution;
 
 import dev.iamsteward.iam.IamException;
+import dev.iamsteward.request.RequestPlanner;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -11,13 +12,15 @@ import java.util.UUID;
 public class JobWorker {
 
     private final JobQueue queue;
+    private final RequestPlanner planner;
     private final RequestExecutor executor;
     private final ExecutionConfig config;
     private final Backoff backoff;
     private final String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
 
-    JobWorker(JobQueue queue, RequestExecutor executor, ExecutionConfig config) {
+    JobWorker(JobQueue queue, RequestPlanner planner, RequestExecutor executor, ExecutionConfig config) {
         this.queue = queue;
+        this.planner = planner;
         this.executor = executor;
         this.config = config;
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
@@ -37,12 +40,25 @@ public class JobWorker {
         return ran;
     }
 
+    /** Only a job's very first run checks the plan: a resumed one may find its own earlier work in IAM. */
+    private static boolean firstRun(ExecutionOrder order) {
+        return order.attempt() == 1 && order.stepsDone() == 0;
+    }
+
     public String workerId() {
         return workerId;
     }
 
     private void run(ExecutionOrder order) {
         try {
+            if (firstRun(order)) {
+                Optional<String> drift = planner.drift(order.requestId());
+                if (drift.isPresent()) {
+                    queue.failed(order, workerId, "IAM changed since the plan was made, so nothing was done: "
+                            + drift.get());
+                    return;
+                }
+            }
             for (int step = order.stepsDone(); step < order.plan().size(); step++) {
                 String userArn = executor.runStep(order, step);
                 if (!queue.stepDone(order, workerId, step, userArn)) {

@@ -9,10 +9,14 @@ import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamNames;
 import dev.iamsteward.iam.IamUser;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Checks a submission against the guard rails and IAM's current state, and computes its dry-run plan: the
@@ -37,12 +41,31 @@ public class RequestPlanner {
     private final IamConfig config;
     private final Catalog catalog;
     private final Clock clock;
+    private final EntityManager em;
 
-    RequestPlanner(IamDirectory iam, IamConfig config, Catalog catalog, Clock clock) {
+    RequestPlanner(IamDirectory iam, IamConfig config, Catalog catalog, Clock clock, EntityManager em) {
+        this.em = em;
         this.iam = iam;
         this.config = config;
         this.catalog = catalog;
         this.clock = clock;
+    }
+
+    /**
+     * How IAM's state now differs from what the request's plan was made against, if it does: the plan made
+     * now is compared with the approved one, and a request IAM would now refuse is a difference too.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<String> drift(UUID requestId) {
+        AccessRequest request = em.find(AccessRequest.class, requestId);
+        List<PlannedCall> approved = request.plan;
+        em.detach(request);
+        try {
+            plan(request);
+        } catch (StewardException e) {
+            return Optional.of("it would now be refused: " + e.getMessage());
+        }
+        return PlanDifference.between(approved, request.plan);
     }
 
     /** Fills in the request's plan, and what it learns from IAM on the way (path, owner, the user's ARN). */
@@ -61,6 +84,8 @@ public class RequestPlanner {
             case DEACTIVATE_ACCESS_KEY, REACTIVATE_ACCESS_KEY, DELETE_ACCESS_KEY -> planKeyChange(request);
             case ADD_TO_GROUP, REMOVE_FROM_GROUP, ATTACH_POLICY, DETACH_POLICY ->
                     ProfilePlan.of(iam, request, catalog.profile(request.profile));
+            case SUSPEND_USER -> SuspensionPlan.suspend(iam, request);
+            case RESTORE_USER -> SuspensionPlan.restore(iam, request);
             case OFFBOARD_USER -> OffboardingPlan.of(iam, request.userName);
             case CREATE_USER -> throw new IllegalStateException("planned above");
         };

@@ -13,6 +13,8 @@ public enum RequestType {
     REMOVE_FROM_GROUP,
     ATTACH_POLICY,
     DETACH_POLICY,
+    SUSPEND_USER,
+    RESTORE_USER,
     OFFBOARD_USER;
 
     /** Types that concern one access key, named by {@code accessKeyId}. */

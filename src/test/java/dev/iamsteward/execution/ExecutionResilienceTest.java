@@ -165,7 +165,7 @@ class ExecutionResilienceTest {
     }
 
     @Test
-    void aUserCreatedOutsideTheServiceMeanwhileFailsTheRequestWithoutAdoptingIt() {
+    void aUserCreatedOutsideTheServiceBeforeExecutionFailsTheRequestWithoutTouchingIt() {
         String userName = uniqueUserName("sniped");
         String id = submitCreateUser(userName);
         approve(id);
@@ -176,7 +176,24 @@ class ExecutionResilienceTest {
 
         as("alice", "requester").get("/v1/requests/{id}", id).then()
                 .body("status", equalTo("FAILED"))
-                .body("failureReason", containsString("that this request did not create"));
+                .body("failureReason", containsString("IAM changed since the plan was made, so nothing was done"));
+        assertEquals(1, createUserCalls(userName), "only the outside creation");
+    }
+
+    @Test
+    void aUserCreatedOutsideTheServiceDuringExecutionIsNotAdopted() {
+        String userName = uniqueUserName("raced");
+        String id = submitCreateUser(userName);
+        approve(id);
+        ExecutionOrder order = claimFor(id, "racing-worker");
+        iam.createUser(new NewUser(userName, "/iam-steward/", "arn:aws:iam::000000000000:policy/other", Map.of()),
+                new Attribution(UUID.randomUUID(), "someone-else", List.of()));
+
+        ExecutionFailure refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionFailure.class,
+                () -> executor.runStep(order, 0));
+
+        assertTrue(refused.getMessage().contains("that this request did not create"), refused.getMessage());
+        assertEquals(1, createUserCalls(userName), "only the outside creation");
     }
 
     private ExecutionOrder claimFor(String requestId, String workerId) {

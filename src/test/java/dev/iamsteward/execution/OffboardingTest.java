@@ -103,20 +103,39 @@ class OffboardingTest {
     }
 
     @Test
-    void aDependentAddedAfterThePlanFailsTheRequestCleanlyAtDeleteUser() {
-        String user = uniqueUserName("late");
-        String created = submit("CREATE_USER", user, Map.of("owner", "olivia"));
-        approve(created);
-        worker.runDueJobs();
+    void aDependentAddedBeforeExecutionFailsTheRequestBeforeAnythingIsRemoved() {
+        String user = userWithEveryDependent();
         String id = submit("OFFBOARD_USER", user, Map.of());
         approve(id);
-        iam.createAccessKey(user, OUTSIDE);
+        iam.putUserPolicy(user, "added-after-the-plan");
 
         worker.runDueJobs();
 
         as("alice", "requester").get("/v1/requests/{id}", id).then()
                 .body("status", equalTo("FAILED"))
-                .body("failureReason", containsString("Submit OFFBOARD_USER again"));
+                .body("stepsDone", equalTo(0))
+                .body("failureReason", containsString("IAM changed since the plan was made"));
+        assertTrue(iam.findLoginProfile(user).isPresent(), "nothing was removed");
+    }
+
+    @Test
+    void aDependentAddedDuringExecutionStopsItCleanlyAtDeleteUser() {
+        String user = uniqueUserName("late");
+        String created = submit("CREATE_USER", user, Map.of("owner", "olivia"));
+        approve(created);
+        worker.runDueJobs();
+        iam.createAccessKey(user, OUTSIDE);
+        String id = submit("OFFBOARD_USER", user, Map.of());
+        approve(id);
+        ExecutionOrder order = queue.claimNext("slow-worker").orElseThrow();
+        executor.runStep(order, 0);
+        assertTrue(queue.stepDone(order, "slow-worker", 0, null));
+        iam.createAccessKey(user, OUTSIDE);
+
+        ExecutionFailure refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionFailure.class,
+                () -> executor.runStep(order, 1));
+
+        assertTrue(refused.getMessage().contains("Submit OFFBOARD_USER again"), refused.getMessage());
         assertTrue(iam.findUser(user).isPresent());
     }
 
