@@ -22,17 +22,19 @@ import java.util.UUID;
 public class DeliveryService {
 
     /** A secret to hand to {@code recipient}, from step {@code step} of a request. */
-    public record Parcel(UUID requestId, int step, String userName, String recipient, SecretDelivery.Kind kind,
-            String label, Secret secret) {
+    public record Parcel(UUID requestId, int step, String userName, String userArn, String recipient,
+            SecretDelivery.Kind kind, String label, Secret secret) {
     }
 
     private final Envelope envelope;
+    private final SecretSink sink;
     private final AuditLog audit;
     private final Clock clock;
     private final CredentialConfig config;
 
-    DeliveryService(Envelope envelope, AuditLog audit, Clock clock, CredentialConfig config) {
+    DeliveryService(Envelope envelope, SecretSink sink, AuditLog audit, Clock clock, CredentialConfig config) {
         this.envelope = envelope;
+        this.sink = sink;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
@@ -62,6 +64,7 @@ public class DeliveryService {
         delivery.expiresAt = now.plus(config.deliveryTtl());
         delivery.persist();
         record("secret.sealed", delivery, "system", now);
+        copyToSink(parcel, delivery, now);
         return delivery.id;
     }
 
@@ -121,6 +124,20 @@ public class DeliveryService {
     public List<DeliveryView> forRequest(UUID requestId) {
         return SecretDelivery.<SecretDelivery>list("requestId = ?1 order by step", requestId).stream()
                 .map(DeliveryView::of).toList();
+    }
+
+    /**
+     * The one-time delivery is the way a secret reaches its owner; the sink is a convenience beside it, so a
+     * failure to write there is logged and audited rather than undoing the delivery.
+     */
+    private void copyToSink(Parcel parcel, SecretDelivery delivery, Instant now) {
+        try {
+            sink.write(parcel, parcel.userArn());
+        } catch (RuntimeException e) {
+            Log.warnf("Secret %s for %s was not written to the secret sink: %s", delivery.id, delivery.userName,
+                    e.getMessage());
+            record("secret.sink-failed", delivery, "system", now);
+        }
     }
 
     private void expire(SecretDelivery delivery, Instant now) {

@@ -18,7 +18,7 @@ public class Envelope {
 
     private final KeyEncryptionKey kek;
 
-    Envelope(KeyEncryptionKey kek) {
+    public Envelope(KeyEncryptionKey kek) {
         this.kek = kek;
     }
 

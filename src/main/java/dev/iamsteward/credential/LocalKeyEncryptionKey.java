@@ -1,23 +1,17 @@
 package dev.iamsteward.credential;
 
 import io.quarkus.logging.Log;
-import jakarta.enterprise.inject.Typed;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /** A key-encryption key held in the service's configuration (or made at start), wrapping with AES-GCM. */
-@Singleton
-@Typed(KeyEncryptionKey.class)
 public class LocalKeyEncryptionKey implements KeyEncryptionKey {
 
     private final byte[] key;
     private final String keyId;
 
-    @Inject
     public LocalKeyEncryptionKey(CredentialConfig config) {
         this(config.localKey().map(k -> Base64.getDecoder().decode(k)).orElseGet(() -> {
             Log.warn("No steward.credentials.local-key: secrets are wrapped with a key made at start and will not "

@@ -10,7 +10,7 @@ import java.util.UUID;
  * of its steps are already done, and whom the work is for.
  */
 public record ExecutionOrder(long jobId, int attempt, List<PlannedCall> plan, int stepsDone, String userName,
-        String owner, Attribution attribution) {
+        String userArn, String owner, Attribution attribution) {
 
     public ExecutionOrder {
         plan = List.copyOf(plan);

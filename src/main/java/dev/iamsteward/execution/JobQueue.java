@@ -70,7 +70,7 @@ public class JobQueue {
                     "attempt " + job.attempts + " after a lease ran out").audit("execution.resumed"));
         }
         return Optional.of(new ExecutionOrder(job.id, job.attempts, request.plan, request.stepsDone,
-                request.userName, request.owner, new Attribution(request.id, request.requester,
+                request.userName, request.userArn, request.owner, new Attribution(request.id, request.requester,
                         request.approvers())));
     }
 

@@ -49,7 +49,7 @@ class SecretSteps {
         }
         Secret password = sealedEarlier.orElseGet(() -> {
             Secret fresh = PasswordGenerator.generate(iam.passwordPolicy(), config.passwordLength());
-            deliveries.deliver(new DeliveryService.Parcel(order.requestId(), step, user, order.owner(),
+            deliveries.deliver(new DeliveryService.Parcel(order.requestId(), step, user, order.userArn(), order.owner(),
                     SecretDelivery.Kind.CONSOLE_PASSWORD, "console password, to be changed at first sign-in", fresh));
             return fresh;
         });
@@ -72,7 +72,7 @@ class SecretSteps {
                     + " with a request and submit CREATE_ACCESS_KEY again");
         }
         NewAccessKey key = iam.createAccessKey(user, order.attribution());
-        deliveries.deliver(new DeliveryService.Parcel(order.requestId(), step, user, order.owner(),
+        deliveries.deliver(new DeliveryService.Parcel(order.requestId(), step, user, order.userArn(), order.owner(),
                 SecretDelivery.Kind.ACCESS_KEY_SECRET, key.key().accessKeyId(), key.secretAccessKey()));
     }
 }

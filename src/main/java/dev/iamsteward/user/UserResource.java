@@ -30,24 +30,32 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "Managed users, a page at a time")
+    @Operation(summary = "Managed users, a page at a time",
+            description = "One IAM ListUsers page. Owner and expiry come from the user's tags, which AWS's "
+                    + "ListUsers does not return: against AWS they are null here; ask for the user to see them.")
     @APIResponse(responseCode = "200", description = "A page of users; pass its cursor back for the next one")
     @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller has no role here")
-    public Page<UserView> list(@QueryParam("cursor") String cursor,
+    @APIResponse(responseCode = "502", description = "IAM refused the listing")
+    @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
+    public Page<UserSummary> list(@QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return service.list(cursor, limit);
     }
 
     @GET
     @Path("{userName}")
-    @Operation(summary = "One managed user and the requests that concern it")
+    @Operation(summary = "One managed user as IAM reports it now, and the requests that concern it",
+            description = "Access keys with their last use, console access, MFA devices, groups, policies, tags "
+                    + "and warnings such as console access without MFA; requests newest first.")
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "400", description = "An invalid user name")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller has no role here")
     @APIResponse(responseCode = "404", description = "No such user under the managed path")
+    @APIResponse(responseCode = "502", description = "IAM refused one of the reads")
+    @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
     public UserView get(@PathParam("userName") String userName) {
         return service.get(userName);
     }

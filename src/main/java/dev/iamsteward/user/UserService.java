@@ -2,6 +2,7 @@ package dev.iamsteward.user;
 
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamConfig;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
@@ -11,9 +12,9 @@ import dev.iamsteward.iam.IamUser;
 import dev.iamsteward.request.AccessRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /** The inventory of the users under the managed path, read from IAM. */
 @ApplicationScoped
@@ -27,17 +28,18 @@ public class UserService {
         this.config = config;
     }
 
-    public Page<UserView> list(String cursor, int limit) {
+    /** One ListUsers page and nothing more, so that listing stays one IAM call whatever the page size. */
+    public Page<UserSummary> list(String cursor, int limit) {
         IamPage<IamUser> page;
         try {
             page = iam.listUsers(config.managedPath(), cursor, limit);
         } catch (IamException.InvalidInput e) {
             throw StewardException.invalid("cursor is not one this service handed out");
         }
-        return new Page<>(page.items().stream().map(u -> UserView.of(u, List.of())).toList(),
-                page.marker().orElse(null));
+        return new Page<>(page.items().stream().map(UserSummary::of).toList(), page.marker().orElse(null));
     }
 
+    /** The user as IAM reports it now; one call per kind of dependent, plus one per access key. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserView get(String userName) {
         if (!IamNames.isUserName(userName)) {
@@ -45,9 +47,37 @@ public class UserService {
         }
         IamUser user = iam.findUser(userName)
                 .filter(u -> u.path().startsWith(config.managedPath()))
-                .orElseThrow(() -> StewardException.notFound("Managed user", userName));
-        List<UUID> requests = AccessRequest.<AccessRequest>find("lower(userName) = ?1 order by createdAt",
-                userName.toLowerCase(Locale.ROOT)).stream().map(r -> r.id).toList();
-        return UserView.of(user, requests);
+                .orElseThrow(() -> notFound(userName));
+        String name = user.userName();
+        try {
+            var permissions = new UserView.Permissions(iam.listGroupsForUser(name),
+                    iam.listAttachedUserPolicies(name), iam.listUserPolicies(name));
+            return UserView.of(user, permissions, accessKeys(name), iam.findLoginProfile(name),
+                    iam.listMfaDevices(name), requests(name));
+        } catch (IamException.NoSuchEntity e) {
+            // Deleted (offboarded, say) between GetUser and the calls after it.
+            throw notFound(userName);
+        }
+    }
+
+    private List<UserView.AccessKeyView> accessKeys(String userName) {
+        List<UserView.AccessKeyView> keys = new ArrayList<>();
+        for (AccessKey key : iam.listAccessKeys(userName)) {
+            try {
+                keys.add(UserView.AccessKeyView.of(key, iam.accessKeyLastUsed(key.accessKeyId())));
+            } catch (IamException.NoSuchEntity e) {
+                // Deleted since the listing: IAM no longer has it, so neither does the view.
+            }
+        }
+        return keys;
+    }
+
+    private static List<UserView.RequestRef> requests(String userName) {
+        return AccessRequest.<AccessRequest>find("lower(userName) = ?1 order by createdAt desc, id",
+                userName.toLowerCase(Locale.ROOT)).stream().map(UserView.RequestRef::of).toList();
+    }
+
+    private static StewardException notFound(String userName) {
+        return StewardException.notFound("Managed user", userName);
     }
 }

@@ -91,7 +91,7 @@ class RequestLifecycleTest {
         as("erin", "auditor").get("/v1/users/{name}", userName).then().statusCode(200)
                 .body("arn", endsWith(userName))
                 .body("createdByRequest", equalTo(id))
-                .body("requests", contains(id));
+                .body("requests.id", contains(id));
         as("erin", "auditor").queryParam("limit", 1000).get("/v1/users").then().statusCode(200)
                 .body("items.userName", hasItem(userName));
     }
