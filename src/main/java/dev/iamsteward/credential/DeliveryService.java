@@ -69,10 +69,19 @@ public class DeliveryService {
     }
 
     /** The secret a step sealed earlier, while it is still unread: lets a resumed step reuse it. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public Optional<Secret> unread(UUID requestId, int step) {
         return forStep(requestId, step).filter(d -> !d.destroyed())
                 .map(d -> envelope.open(d.sealed(), d.associatedData()));
+    }
+
+    /** Destroys a secret the service kept for itself (an MFA verifier) once it has served. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void destroy(UUID requestId, int step) {
+        forStep(requestId, step).filter(d -> !d.destroyed()).ifPresent(d -> {
+            d.destroy(SecretDelivery.Destroyed.RETRIEVED, clock.instant());
+            record("secret.destroyed", d, "system", clock.instant());
+        });
     }
 
     /** Whether a step has sealed a secret, fetched or not. */
@@ -88,7 +97,7 @@ public class DeliveryService {
     @Transactional(dontRollbackOn = StewardException.class)
     public Retrieved retrieve(UUID id, Caller caller) {
         SecretDelivery delivery = SecretDelivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null) {
+        if (delivery == null || delivery.kind == SecretDelivery.Kind.MFA_VERIFIER) {
             throw StewardException.notFound("Secret delivery", id);
         }
         if (!delivery.recipient.equals(caller.name())) {
@@ -122,7 +131,8 @@ public class DeliveryService {
     /** The deliveries a request made, without their secrets. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DeliveryView> forRequest(UUID requestId) {
-        return SecretDelivery.<SecretDelivery>list("requestId = ?1 order by step", requestId).stream()
+        return SecretDelivery.<SecretDelivery>list("requestId = ?1 and kind <> ?2 order by step", requestId,
+                        SecretDelivery.Kind.MFA_VERIFIER).stream()
                 .map(DeliveryView::of).toList();
     }
 
@@ -131,6 +141,9 @@ public class DeliveryService {
      * failure to write there is logged and audited rather than undoing the delivery.
      */
     private void copyToSink(Parcel parcel, SecretDelivery delivery, Instant now) {
+        if (parcel.kind() == SecretDelivery.Kind.MFA_VERIFIER) {
+            return;
+        }
         try {
             sink.write(parcel, parcel.userArn());
         } catch (RuntimeException e) {

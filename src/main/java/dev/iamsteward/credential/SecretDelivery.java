@@ -20,7 +20,9 @@ public class SecretDelivery extends PanacheEntityBase {
 
     /** What kind of secret it is. */
     public enum Kind {
-        ACCESS_KEY_SECRET, CONSOLE_PASSWORD, MFA_SEED
+        ACCESS_KEY_SECRET, CONSOLE_PASSWORD, MFA_SEED,
+        /** The service's own copy of an MFA seed, to check the owner's codes; never handed out. */
+        MFA_VERIFIER
     }
 
     /** Why the sealed material is gone. */

@@ -22,7 +22,7 @@ public class ExecutionJob extends PanacheEntityBase {
 
     /** Where a job is. */
     public enum State {
-        QUEUED, RUNNING, DONE, FAILED
+        QUEUED, RUNNING, WAITING, DONE, FAILED
     }
 
     @Id
@@ -82,6 +82,18 @@ public class ExecutionJob extends PanacheEntityBase {
         runAfter = when;
         lastError = error;
         release(now);
+    }
+
+    /** Waits, unclaimable, until something outside the worker puts it back in the queue. */
+    void park(Instant now) {
+        state = State.WAITING;
+        release(now);
+    }
+
+    void requeue(Instant now) {
+        state = State.QUEUED;
+        runAfter = now;
+        updatedAt = now;
     }
 
     void finish(State end, String error, Instant now) {

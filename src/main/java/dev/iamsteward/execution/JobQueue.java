@@ -108,6 +108,25 @@ public class JobQueue {
         });
     }
 
+    /** Parks the job until its request's owner supplies MFA codes. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void awaitMfaCodes(ExecutionOrder order, String worker) {
+        held(order, worker).ifPresent(job -> {
+            Instant now = clock.instant();
+            audit.record(request(job).awaitMfaCodes(worker, now).audit("execution.awaiting-mfa-codes"));
+            job.park(now);
+        });
+    }
+
+    /** Puts a parked job back in the queue, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requeue(UUID requestId) {
+        ExecutionJob job = ExecutionJob.<ExecutionJob>find("requestId", requestId).firstResultOptional()
+                .filter(j -> j.state == ExecutionJob.State.WAITING)
+                .orElseThrow(() -> new IllegalStateException("request " + requestId + " has no waiting job"));
+        job.requeue(clock.instant());
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void retryLater(ExecutionOrder order, String worker, String error, Duration delay) {
         held(order, worker).ifPresent(job -> {

@@ -66,6 +66,8 @@ public class JobWorker {
                 }
             }
             queue.succeeded(order, workerId);
+        } catch (AwaitingMfaCodes e) {
+            queue.awaitMfaCodes(order, workerId);
         } catch (ExecutionFailure e) {
             queue.failed(order, workerId, e.getMessage());
         } catch (IamException e) {

@@ -36,6 +36,8 @@ public class RequestExecutor {
             }
             case "iam:CreateLoginProfile" -> secrets.createLoginProfile(order, index);
             case "iam:CreateAccessKey" -> secrets.createAccessKey(order, index);
+            case "iam:CreateVirtualMFADevice" -> secrets.createVirtualMfa(order, index);
+            case "iam:EnableMFADevice" -> awaitCodes(user, p.get("SerialNumber"));
             case "iam:AttachUserPolicy" -> iam.attachUserPolicy(user, p.get("PolicyArn"), by);
             case "iam:AddUserToGroup" -> iam.addUserToGroup(p.get("GroupName"), user, by);
             case "iam:UpdateAccessKey" -> iam.updateAccessKey(user, p.get("AccessKeyId"),
@@ -57,6 +59,13 @@ public class RequestExecutor {
                     + call.action());
         }
         return null;
+    }
+
+    /** The owner enables the device with their codes (see MfaCodesService); until then the job waits. */
+    private void awaitCodes(String user, String serial) {
+        if (iam.listMfaDevices(user).stream().noneMatch(d -> d.serialNumber().equals(serial))) {
+            throw new AwaitingMfaCodes(serial);
+        }
     }
 
     private void deleteUser(String user, Attribution by) {

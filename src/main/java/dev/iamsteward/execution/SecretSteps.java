@@ -7,10 +7,13 @@ import dev.iamsteward.credential.PasswordGenerator;
 import dev.iamsteward.credential.SecretDelivery;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.iam.IamException;
+import dev.iamsteward.iam.NewVirtualMfa;
 import dev.iamsteward.iam.NewAccessKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,6 +57,41 @@ class SecretSteps {
             return fresh;
         });
         iam.createLoginProfile(user, password, true, order.attribution());
+    }
+
+    /**
+     * Makes the virtual MFA device and seals its seed twice: for the owner, and for the service to check the
+     * owner's codes against. The service's copy is sealed first, so a resumed step can still hand out the seed.
+     */
+    void createVirtualMfa(ExecutionOrder order, int step) {
+        if (deliveries.delivered(order.requestId(), step)) {
+            return;
+        }
+        Map<String, String> p = order.plan().get(step).parameters();
+        String serial = p.get("SerialNumber");
+        Secret seed = deliveries.unread(order.requestId(), step + 1).orElseGet(() -> {
+            NewVirtualMfa device = createDevice(p.get("VirtualMFADeviceName"), p.get("Path"), serial, order);
+            deliveries.deliver(parcel(order, step + 1, SecretDelivery.Kind.MFA_VERIFIER, serial,
+                    device.base32Seed()));
+            return device.base32Seed();
+        });
+        deliveries.deliver(parcel(order, step, SecretDelivery.Kind.MFA_SEED, serial, seed));
+    }
+
+    /** A device of this name left unassigned by an attempt cut short, its seed lost, is replaced. */
+    private NewVirtualMfa createDevice(String name, String path, String serial, ExecutionOrder order) {
+        try {
+            return iam.createVirtualMfaDevice(name, path, order.attribution());
+        } catch (IamException.EntityAlreadyExists e) {
+            iam.deleteVirtualMfaDevice(serial, order.attribution());
+            return iam.createVirtualMfaDevice(name, path, order.attribution());
+        }
+    }
+
+    private static DeliveryService.Parcel parcel(ExecutionOrder order, int step, SecretDelivery.Kind kind,
+            String label, Secret secret) {
+        return new DeliveryService.Parcel(order.requestId(), step, order.userName(), order.userArn(), order.owner(),
+                kind, label, secret);
     }
 
     /** IAM makes the secret; a key the plan did not expect may be an earlier attempt's, whose secret is lost. */

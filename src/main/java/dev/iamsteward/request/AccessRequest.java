@@ -138,6 +138,16 @@ public class AccessRequest extends PanacheEntityBase {
         return move(RequestStatus.EXECUTING, worker, at, null);
     }
 
+    /** The plan reached a step only the user's owner can complete (two codes from a new MFA device). */
+    public StatusChange awaitMfaCodes(String worker, Instant at) {
+        return move(RequestStatus.AWAITING_MFA_CODES, worker, at, "waiting for the owner's two MFA codes");
+    }
+
+    /** The owner's codes were accepted; execution goes on. */
+    public StatusChange mfaCodesAccepted(String owner, Instant at) {
+        return move(RequestStatus.EXECUTING, owner, at, "MFA codes accepted");
+    }
+
     public StatusChange succeed(String userArn, String worker, Instant at) {
         StatusChange change = move(RequestStatus.SUCCEEDED, worker, at, userArn);
         if (userArn != null) {

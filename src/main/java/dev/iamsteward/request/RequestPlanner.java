@@ -84,6 +84,8 @@ public class RequestPlanner {
             case DEACTIVATE_ACCESS_KEY, REACTIVATE_ACCESS_KEY, DELETE_ACCESS_KEY -> planKeyChange(request);
             case ADD_TO_GROUP, REMOVE_FROM_GROUP, ATTACH_POLICY, DETACH_POLICY ->
                     ProfilePlan.of(iam, request, catalog.profile(request.profile));
+            case ENROL_MFA -> MfaPlan.enrol(iam, request, config.managedPath());
+            case REMOVE_MFA -> MfaPlan.remove(iam, request);
             case SUSPEND_USER -> SuspensionPlan.suspend(iam, request);
             case RESTORE_USER -> SuspensionPlan.restore(iam, request);
             case OFFBOARD_USER -> OffboardingPlan.of(iam, request.userName);

@@ -6,11 +6,13 @@ import java.util.Set;
 /**
  * The life of a request, all in one place:
  * PENDING_APPROVAL → APPROVED → EXECUTING → SUCCEEDED | FAILED, or PENDING_APPROVAL → REJECTED.
+ * MFA enrolment waits for its owner between two steps: EXECUTING → AWAITING_MFA_CODES → EXECUTING.
  */
 public enum RequestStatus {
     PENDING_APPROVAL,
     APPROVED,
     EXECUTING,
+    AWAITING_MFA_CODES,
     SUCCEEDED,
     FAILED,
     REJECTED;
@@ -19,7 +21,8 @@ public enum RequestStatus {
         return switch (this) {
             case PENDING_APPROVAL -> EnumSet.of(APPROVED, REJECTED);
             case APPROVED -> EnumSet.of(EXECUTING);
-            case EXECUTING -> EnumSet.of(SUCCEEDED, FAILED);
+            case EXECUTING -> EnumSet.of(SUCCEEDED, FAILED, AWAITING_MFA_CODES);
+            case AWAITING_MFA_CODES -> EnumSet.of(EXECUTING, FAILED);
             case SUCCEEDED, FAILED, REJECTED -> EnumSet.noneOf(RequestStatus.class);
         };
     }

@@ -13,6 +13,8 @@ public enum RequestType {
     REMOVE_FROM_GROUP,
     ATTACH_POLICY,
     DETACH_POLICY,
+    ENROL_MFA,
+    REMOVE_MFA,
     SUSPEND_USER,
     RESTORE_USER,
     OFFBOARD_USER;

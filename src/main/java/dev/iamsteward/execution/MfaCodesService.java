@@ -1,0 +1,85 @@
+package dev.iamsteward.execution;
+
+import dev.iamsteward.audit.AuditLog;
+import dev.iamsteward.common.Caller;
+import dev.iamsteward.common.ErrorKind;
+import dev.iamsteward.common.Secret;
+import dev.iamsteward.common.StewardException;
+import dev.iamsteward.credential.DeliveryService;
+import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.iam.IamException;
+import dev.iamsteward.iam.Totp;
+import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestStatus;
+import dev.iamsteward.request.RequestView;
+import dev.iamsteward.request.StatusChange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Completes an MFA enrolment: the owner's two codes are checked against the service's sealed copy of the seed
+ * before IAM is asked to enable the device, and the codes themselves are never stored.
+ */
+@ApplicationScoped
+public class MfaCodesService {
+
+    private final IamDirectory iam;
+    private final DeliveryService deliveries;
+    private final JobQueue jobs;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    MfaCodesService(IamDirectory iam, DeliveryService deliveries, JobQueue jobs, AuditLog audit, Clock clock) {
+        this.iam = iam;
+        this.deliveries = deliveries;
+        this.jobs = jobs;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RequestView submit(UUID requestId, MfaCodes codes, Caller caller) {
+        AccessRequest request = AccessRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !caller.name().equals(request.owner) && !caller.seesAllRequests()
+                && !caller.name().equals(request.requester)) {
+            throw StewardException.notFound("Request", requestId);
+        }
+        if (!caller.name().equals(request.owner)) {
+            throw new StewardException(ErrorKind.NOT_RECIPIENT, "only the owner of '" + request.userName
+                    + "', who holds the device, may enable it");
+        }
+        if (request.status != RequestStatus.AWAITING_MFA_CODES) {
+            throw new StewardException(ErrorKind.ILLEGAL_TRANSITION, "the request is " + request.status
+                    + ", not waiting for MFA codes");
+        }
+        int step = request.stepsDone;
+        String serial = request.plan.get(step).parameters().get("SerialNumber");
+        Secret seed = deliveries.unread(request.id, step).orElseThrow(() -> new IllegalStateException(
+                "the seed kept to check the codes of request " + request.id + " is gone"));
+        Instant now = clock.instant();
+        if (!Totp.consecutive(seed, codes.code1(), codes.code2(), now)) {
+            throw StewardException.invalid("these are not two consecutive codes of the new device; wait for a "
+                    + "fresh code and send the next two");
+        }
+        try {
+            iam.enableMfaDevice(request.userName, serial, codes.code1(), codes.code2(),
+                    new Attribution(request.id, request.requester, request.approvers()));
+        } catch (IamException.InvalidInput e) {
+            throw StewardException.invalid("IAM did not accept the codes; send the next two");
+        }
+        deliveries.destroy(request.id, step);
+        audit.record(request.mfaCodesAccepted(caller.name(), now).audit("execution.mfa-codes-accepted"));
+        request.stepDone(now);
+        audit.record(new StatusChange(request.id, request.status, request.status, caller.name(), now,
+                "step " + (step + 1) + "/" + request.plan.size() + " iam:EnableMFADevice done")
+                .audit("execution.step-done"));
+        jobs.requeue(request.id);
+        return RequestView.of(request, List.of());
+    }
+}

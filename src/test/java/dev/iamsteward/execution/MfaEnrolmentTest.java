@@ -1,0 +1,135 @@
+package dev.iamsteward.execution;
+
+import static dev.iamsteward.support.Requests.approve;
+import static dev.iamsteward.support.Requests.submit;
+import static dev.iamsteward.support.Requests.uniqueUserName;
+import static dev.iamsteward.support.Tokens.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamsteward.common.Secret;
+import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import dev.iamsteward.iam.Totp;
+import dev.iamsteward.support.Secrets;
+import dev.iamsteward.support.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** MFA enrolment: the owner gets the seed once and enables the device with two consecutive codes. */
+@QuarkusTest
+class MfaEnrolmentTest {
+
+    private static final String OWNER = "olivia";
+
+    @Inject
+    JobWorker worker;
+
+    @Inject
+    InMemoryIamDirectory iam;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void drainLeftoverJobs() {
+        while (worker.runDueJobs() > 0) {
+            // keep draining
+        }
+    }
+
+    @Test
+    void theOwnerEnablesTheDeviceWithTwoCodesFromTheSeedTheyFetchedOnce() {
+        String user = managedUser();
+        String id = submit("ENROL_MFA", user, Map.of());
+        approve(id);
+        worker.runDueJobs();
+
+        String delivery = as(OWNER, "requester").get("/v1/requests/{id}", id).then()
+                .body("status", equalTo("AWAITING_MFA_CODES"))
+                .body("secrets", hasSize(1))
+                .body("secrets[0].kind", equalTo("MFA_SEED"))
+                .extract().path("secrets[0].id");
+        Secret seed = Secret.of(Secrets.retrieve(OWNER, delivery).statusCode(200).extract().path("secret"));
+        Secrets.retrieve(OWNER, delivery).statusCode(410);
+        assertTrue(iam.listMfaDevices(user).isEmpty(), "not enabled before the codes");
+
+        sendCodes(OWNER, id, codes(seed, clock.instant())).statusCode(200).body("status", equalTo("EXECUTING"));
+        worker.runDueJobs();
+
+        as(OWNER, "requester").get("/v1/requests/{id}", id).then().body("status", equalTo("SUCCEEDED"));
+        assertEquals(1, iam.listMfaDevices(user).size());
+        assertTrue(iam.listMfaDevices(user).get(0).serialNumber().endsWith(":mfa/iam-steward/" + user));
+    }
+
+    @Test
+    void wrongCodesAStrangerOrTheWrongMomentChangeNothing() {
+        String user = managedUser();
+        String id = submit("ENROL_MFA", user, Map.of());
+        sendCodes(OWNER, id, Map.of("code1", "123456", "code2", "654321")).statusCode(409);
+        approve(id);
+        worker.runDueJobs();
+        String delivery = as(OWNER, "requester").get("/v1/requests/{id}", id).then().extract()
+                .path("secrets[0].id");
+        Secret seed = Secret.of(Secrets.retrieve(OWNER, delivery).extract().path("secret"));
+        Instant now = clock.instant();
+
+        sendCodes(OWNER, id, Map.of("code1", Totp.codeAt(seed, now.plusSeconds(30)), "code2",
+                Totp.codeAt(seed, now))).statusCode(400);
+        sendCodes(OWNER, id, Map.of("code1", "12345", "code2", "x")).statusCode(400);
+        sendCodes("alice", id, codes(seed, now)).statusCode(403)
+                .body("type", equalTo("urn:iam-steward:problem:not-recipient"));
+
+        as(OWNER, "requester").get("/v1/requests/{id}", id).then().body("status", equalTo("AWAITING_MFA_CODES"));
+        assertTrue(iam.listMfaDevices(user).isEmpty());
+    }
+
+    @Test
+    void aDeviceIsRemovedAndAUserWithOneCannotEnrolAgain() {
+        String user = managedUser();
+        String id = submit("ENROL_MFA", user, Map.of());
+        approve(id);
+        worker.runDueJobs();
+        String delivery = as(OWNER, "requester").get("/v1/requests/{id}", id).then().extract()
+                .path("secrets[0].id");
+        Secret seed = Secret.of(Secrets.retrieve(OWNER, delivery).extract().path("secret"));
+        sendCodes(OWNER, id, codes(seed, clock.instant())).statusCode(200);
+        worker.runDueJobs();
+
+        as("alice", "requester").contentType(ContentType.JSON)
+                .body(Map.of("type", "ENROL_MFA", "userName", user, "reason", "again"))
+                .post("/v1/requests").then().statusCode(409);
+
+        String removal = submit("REMOVE_MFA", user, Map.of());
+        as("alice", "requester").get("/v1/requests/{id}", removal).then()
+                .body("plan.action", equalTo(java.util.List.of("iam:DeactivateMFADevice",
+                        "iam:DeleteVirtualMFADevice")));
+        approve(removal);
+        worker.runDueJobs();
+        assertTrue(iam.listMfaDevices(user).isEmpty());
+    }
+
+    private static Map<String, String> codes(Secret seed, Instant now) {
+        return Map.of("code1", Totp.codeAt(seed, now), "code2", Totp.codeAt(seed, now.plusSeconds(30)));
+    }
+
+    private static io.restassured.response.ValidatableResponse sendCodes(String user, String id,
+            Map<String, String> codes) {
+        return as(user, "requester").contentType(ContentType.JSON).body(codes)
+                .post("/v1/requests/{id}/mfa-codes", id).then();
+    }
+
+    private String managedUser() {
+        String user = uniqueUserName("mfa");
+        String id = submit("CREATE_USER", user, Map.of("owner", OWNER));
+        approve(id);
+        worker.runDueJobs();
+        return user;
+    }
+}
