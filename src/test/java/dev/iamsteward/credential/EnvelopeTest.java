@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Envelope encryption seals each secret under its own data key, bound to its associated data. */
 class EnvelopeTest {
 
-    private static final Secret SECRET = Secret.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    private static final Secret SECRET = Secret.of("test-secret/made-up-for-this-test/NOTAKEY0");
 
     private final LocalKeyEncryptionKey kek = new LocalKeyEncryptionKey(AesGcm.newKey());
     private final Envelope envelope = new Envelope(kek);
@@ -24,7 +24,7 @@ class EnvelopeTest {
 
         assertEquals(SECRET, envelope.open(sealed, "delivery-1"));
         assertEquals(kek.keyId(), sealed.keyId());
-        assertFalse(new String(sealed.ciphertext(), StandardCharsets.ISO_8859_1).contains("EXAMPLEKEY"));
+        assertFalse(new String(sealed.ciphertext(), StandardCharsets.ISO_8859_1).contains("NOTAKEY0"));
     }
 
     @Test

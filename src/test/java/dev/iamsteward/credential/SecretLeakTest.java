@@ -1,6 +1,5 @@
 package dev.iamsteward.credential;
 
-import static dev.iamsteward.support.Requests.approve;
 import static dev.iamsteward.support.Requests.submit;
 import static dev.iamsteward.support.Requests.uniqueUserName;
 import static dev.iamsteward.support.Tokens.as;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.support.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.iamsteward.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -67,9 +67,7 @@ class SecretLeakTest {
     }
 
     private String run(String id) {
-        approve(id);
-        worker.runDueJobs();
-        return id;
+        return Flows.approveAndRun(worker, id);
     }
 
     private static String fetch(String requestId) {

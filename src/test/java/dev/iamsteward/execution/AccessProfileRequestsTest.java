@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import dev.iamsteward.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -28,11 +29,10 @@ class AccessProfileRequestsTest {
     @Inject
     InMemoryIamDirectory iam;
 
+    /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
-        while (worker.runDueJobs() > 0) {
-            // keep draining
-        }
+        Flows.drain(worker);
     }
 
     @Test

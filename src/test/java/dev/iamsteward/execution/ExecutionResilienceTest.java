@@ -16,6 +16,7 @@ import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.iamsteward.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -57,9 +58,7 @@ class ExecutionResilienceTest {
     /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
-        while (worker.runDueJobs() > 0) {
-            // keep draining
-        }
+        Flows.drain(worker);
     }
 
     @AfterEach

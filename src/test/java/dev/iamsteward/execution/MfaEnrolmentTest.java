@@ -2,7 +2,6 @@ package dev.iamsteward.execution;
 
 import static dev.iamsteward.support.Requests.approve;
 import static dev.iamsteward.support.Requests.submit;
-import static dev.iamsteward.support.Requests.uniqueUserName;
 import static dev.iamsteward.support.Tokens.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -14,6 +13,7 @@ import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.iam.Totp;
 import dev.iamsteward.support.Secrets;
 import dev.iamsteward.support.TestClock;
+import dev.iamsteward.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -37,11 +37,10 @@ class MfaEnrolmentTest {
     @Inject
     TestClock clock;
 
+    /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
-        while (worker.runDueJobs() > 0) {
-            // keep draining
-        }
+        Flows.drain(worker);
     }
 
     @Test
@@ -126,10 +125,6 @@ class MfaEnrolmentTest {
     }
 
     private String managedUser() {
-        String user = uniqueUserName("mfa");
-        String id = submit("CREATE_USER", user, Map.of("owner", OWNER));
-        approve(id);
-        worker.runDueJobs();
-        return user;
+        return Flows.managedUser(worker, "mfa", OWNER);
     }
 }

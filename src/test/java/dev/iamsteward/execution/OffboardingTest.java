@@ -2,7 +2,6 @@ package dev.iamsteward.execution;
 
 import static dev.iamsteward.support.Requests.approve;
 import static dev.iamsteward.support.Requests.submit;
-import static dev.iamsteward.support.Requests.uniqueUserName;
 import static dev.iamsteward.support.Tokens.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,6 +13,7 @@ import dev.iamsteward.iam.NewVirtualMfa;
 import dev.iamsteward.iam.Totp;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.support.TestClock;
+import dev.iamsteward.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -51,11 +51,10 @@ class OffboardingTest {
     @Inject
     ExecutionConfig config;
 
+    /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
-        while (worker.runDueJobs() > 0) {
-            // keep draining
-        }
+        Flows.drain(worker);
     }
 
     @Test
@@ -120,10 +119,7 @@ class OffboardingTest {
 
     @Test
     void aDependentAddedDuringExecutionStopsItCleanlyAtDeleteUser() {
-        String user = uniqueUserName("late");
-        String created = submit("CREATE_USER", user, Map.of("owner", "olivia"));
-        approve(created);
-        worker.runDueJobs();
+        String user = Flows.managedUser(worker, "late", "olivia");
         iam.createAccessKey(user, OUTSIDE);
         String id = submit("OFFBOARD_USER", user, Map.of());
         approve(id);
@@ -141,10 +137,7 @@ class OffboardingTest {
 
     /** A managed user holding one of every dependent IAM knows. */
     private String userWithEveryDependent() {
-        String user = uniqueUserName("leaver");
-        String created = submit("CREATE_USER", user, Map.of("owner", "olivia"));
-        approve(created);
-        worker.runDueJobs();
+        String user = Flows.managedUser(worker, "leaver", "olivia");
         String group = "g-" + user;
         String policy = "arn:aws:iam::000000000000:policy/p-" + user;
         iam.createGroup(group);

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import dev.iamsteward.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -31,11 +32,10 @@ class PlanDriftTest {
     @Inject
     InMemoryIamDirectory iam;
 
+    /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
-        while (worker.runDueJobs() > 0) {
-            // keep draining
-        }
+        Flows.drain(worker);
     }
 
     @Test
@@ -79,8 +79,7 @@ class PlanDriftTest {
     }
 
     private void run(String id) {
-        approve(id);
-        worker.runDueJobs();
+        Flows.approveAndRun(worker, id);
     }
 
     private long calls(String operation, String user) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import dev.iamsteward.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -33,11 +34,10 @@ class SuspensionTest {
     @Inject
     InMemoryIamDirectory iam;
 
+    /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
-        while (worker.runDueJobs() > 0) {
-            // keep draining
-        }
+        Flows.drain(worker);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.iamsteward.execution;
 
-import static dev.iamsteward.support.Requests.approve;
 import static dev.iamsteward.support.Requests.submit;
-import static dev.iamsteward.support.Requests.uniqueUserName;
 import static dev.iamsteward.support.Tokens.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -14,6 +12,7 @@ import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.request.RequestPlanner;
 import dev.iamsteward.support.Secrets;
 import dev.iamsteward.support.TestClock;
+import dev.iamsteward.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -38,11 +37,10 @@ class UserLifecycleTest {
     @Inject
     TestClock clock;
 
+    /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
-        while (worker.runDueJobs() > 0) {
-            // keep draining
-        }
+        Flows.drain(worker);
     }
 
     @Test
@@ -164,16 +162,12 @@ class UserLifecycleTest {
 
     /** A user created through the service, owned by {@link #OWNER}. */
     private String managedUser() {
-        String user = uniqueUserName("life");
-        run(submit("CREATE_USER", user, Map.of("owner", OWNER)));
-        return user;
+        return Flows.managedUser(worker, "life", OWNER);
     }
 
     /** Approves and executes a request; returns its id. */
     private String run(String id) {
-        approve(id);
-        worker.runDueJobs();
-        return id;
+        return Flows.approveAndRun(worker, id);
     }
 
     private long calls(String operation, String user) {

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import dev.iamsteward.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -42,9 +43,7 @@ class RequestLifecycleTest {
     /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
-        while (worker.runDueJobs() > 0) {
-            // keep draining
-        }
+        Flows.drain(worker);
     }
 
     @Test

@@ -131,7 +131,7 @@ class KmsKeyEncryptionKeyMotoTest {
     void anEnvelopeSealsAndOpensWithTheKmsKek() throws Exception {
         try (KmsKeyEncryptionKey kek = kek(keyArn)) {
             Envelope envelope = envelope(kek);
-            Secret secret = Secret.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+            Secret secret = Secret.of("test-secret/made-up-for-this-test/NOTAKEY0");
 
             Envelope.Sealed sealed = envelope.seal(secret, "delivery-1");
 

@@ -57,11 +57,11 @@ class SecretsManagerSinkMotoTest {
 
     @Test
     void theFirstWriteCreatesTheSecretTaggedAndReadableByTheUserAlone() throws Exception {
-        DeliveryService.Parcel parcel = accessKey("alice", "AKIAIOSFODNN7EXAMPLE", "secret-1");
+        DeliveryService.Parcel parcel = accessKey("alice", "TESTKEYID00000000001", "secret-1");
 
         SecretsManagerSink.Written written = sink.write(parcel, USER_ARN);
 
-        assertEquals("iam-steward/alice/access_key_secret/AKIAIOSFODNN7EXAMPLE", written.name());
+        assertEquals("iam-steward/alice/access_key_secret/TESTKEYID00000000001", written.name());
         DescribeSecretResponse described = reader.describeSecret(r -> r.secretId(written.name()));
         assertEquals(written.arn(), described.arn());
         assertEquals(Map.of(SecretsManagerSink.TAG_REQUEST, parcel.requestId().toString(),

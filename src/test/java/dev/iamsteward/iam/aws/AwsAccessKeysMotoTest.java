@@ -100,8 +100,8 @@ class AwsAccessKeysMotoTest {
         String user = moto.user("erin");
 
         assertThrows(IamException.NoSuchEntity.class,
-                () -> iam.deleteAccessKey(user, "AKIAIOSFODNN7EXAMPLE", request()));
-        assertThrows(IamException.NoSuchEntity.class, () -> iam.accessKeyLastUsed("AKIAIOSFODNN7EXAMPLE"));
+                () -> iam.deleteAccessKey(user, "TESTKEYID00000000001", request()));
+        assertThrows(IamException.NoSuchEntity.class, () -> iam.accessKeyLastUsed("TESTKEYID00000000001"));
         assertThrows(IamException.NoSuchEntity.class, () -> iam.listAccessKeys("nobody"));
     }
 
