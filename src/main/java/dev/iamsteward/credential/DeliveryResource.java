@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,9 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class DeliveryResource {
 
-    /** The body of a retrieval: the secret in clear, this once. */
+    /**
+     * The body of a retrieval: the secret in clear, this once. For an MFA seed, {@code otpauthUri} is the
+     * same seed as authenticator apps read it from a QR code.
+     */
     public record SecretBody(UUID deliveryId, SecretDelivery.Kind kind, String userName, String label,
-            String secret) {
+            String secret, String otpauthUri) {
     }
 
     private final DeliveryService service;
@@ -47,7 +52,15 @@ public class DeliveryResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setNoTransform(false);
+        String secret = retrieved.secret().reveal();
+        String otpauth = retrieved.kind() == SecretDelivery.Kind.MFA_SEED
+                ? "otpauth://totp/" + encode("AWS:" + retrieved.userName()) + "?secret=" + secret + "&issuer=AWS"
+                : null;
         return Response.ok(new SecretBody(retrieved.deliveryId(), retrieved.kind(), retrieved.userName(),
-                retrieved.label(), retrieved.secret().reveal())).cacheControl(noStore).build();
+                retrieved.label(), secret, otpauth)).cacheControl(noStore).build();
+    }
+
+    private static String encode(String label) {
+        return URLEncoder.encode(label, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

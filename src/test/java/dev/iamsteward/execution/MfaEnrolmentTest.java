@@ -55,7 +55,10 @@ class MfaEnrolmentTest {
                 .body("secrets", hasSize(1))
                 .body("secrets[0].kind", equalTo("MFA_SEED"))
                 .extract().path("secrets[0].id");
-        Secret seed = Secret.of(Secrets.retrieve(OWNER, delivery).statusCode(200).extract().path("secret"));
+        var fetched = Secrets.retrieve(OWNER, delivery).statusCode(200).extract();
+        Secret seed = Secret.of(fetched.path("secret"));
+        assertEquals("otpauth://totp/AWS%3A" + user + "?secret=" + seed.reveal() + "&issuer=AWS",
+                fetched.path("otpauthUri"));
         Secrets.retrieve(OWNER, delivery).statusCode(410);
         assertTrue(iam.listMfaDevices(user).isEmpty(), "not enabled before the codes");
 

@@ -1,28 +1,39 @@
 package dev.iamsteward.iam.aws;
 
 import static dev.iamsteward.support.Requests.approve;
+import static dev.iamsteward.support.Requests.submit;
 import static dev.iamsteward.support.Requests.submitCreateUser;
 import static dev.iamsteward.support.Requests.uniqueUserName;
 import static dev.iamsteward.support.Tokens.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.support.MotoServer;
+import dev.iamsteward.support.Secrets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** The whole service on the AWS adapter, against moto over HTTP: CDI wiring, config and the request path. */
 @QuarkusTest
 @TestProfile(AwsBackendTest.OnMoto.class)
 class AwsBackendTest {
 
-    /** Runs the service with {@code steward.iam.backend=aws}, its endpoints pointing at moto. */
+    /**
+     * Runs the service with {@code steward.iam.backend=aws}, secrets wrapped by a KMS key and copied to
+     * Secrets Manager, every endpoint pointing at moto.
+     */
     public static class OnMoto implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -32,7 +43,18 @@ class AwsBackendTest {
                     "steward.aws.role-arn", "arn:aws:iam::123456789012:role/iam-steward-broker",
                     "steward.aws.external-id", "iam-steward-test",
                     "steward.aws.iam-endpoint", moto,
-                    "steward.aws.sts-endpoint", moto);
+                    "steward.aws.sts-endpoint", moto,
+                    "steward.credentials.kms.key-id", kmsKey(moto),
+                    "steward.credentials.kms.endpoint", moto,
+                    "steward.credentials.secrets-manager.enabled", "true",
+                    "steward.credentials.secrets-manager.endpoint", moto);
+        }
+
+        private static String kmsKey(String moto) {
+            try (KmsClient kms = KmsClient.builder().endpointOverride(URI.create(moto)).region(Region.US_EAST_1)
+                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+                return kms.createKey(k -> k.description("iam-steward test key")).keyMetadata().arn();
+            }
         }
     }
 
@@ -53,6 +75,27 @@ class AwsBackendTest {
                 .body("path", equalTo("/iam-steward/"))
                 .body("createdByRequest", equalTo(id));
         as("erin", "auditor").get("/v1/users").then().statusCode(200).body("items.userName", hasItem(userName));
+    }
+
+    @Test
+    void aNewKeysSecretIsWrappedWithKmsAndCopiedToSecretsManager() {
+        String userName = uniqueUserName("kms");
+        approve(submitCreateUser(userName));
+        worker.runDueJobs();
+        String id = submit("CREATE_ACCESS_KEY", userName, Map.of());
+        approve(id);
+        worker.runDueJobs();
+
+        var view = as("alice", "requester").get("/v1/requests/{id}", id).then()
+                .body("status", equalTo("SUCCEEDED")).extract();
+        String secret = Secrets.retrieve("alice", view.path("secrets[0].id")).statusCode(200).extract()
+                .path("secret");
+        try (SecretsManagerClient secrets = SecretsManagerClient.builder()
+                .endpointOverride(MotoServer.get().endpoint()).region(Region.US_EAST_1)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            String name = "iam-steward/" + userName + "/access_key_secret/" + view.path("secrets[0].label");
+            assertEquals(secret, secrets.getSecretValue(r -> r.secretId(name)).secretString());
+        }
     }
 
     @Test
