@@ -138,10 +138,12 @@ public class DeliveryService {
 
     /**
      * The one-time delivery is the way a secret reaches its owner; the sink is a convenience beside it, so a
-     * failure to write there is logged and audited rather than undoing the delivery.
+     * failure to write there is logged and audited rather than undoing the delivery. Only access key secrets
+     * go there: an MFA seed readable with the user's own key would not be a second factor, and a first
+     * console password is of no use to someone who must already be signed in to read it.
      */
     private void copyToSink(Parcel parcel, SecretDelivery delivery, Instant now) {
-        if (parcel.kind() == SecretDelivery.Kind.MFA_VERIFIER) {
+        if (parcel.kind() != SecretDelivery.Kind.ACCESS_KEY_SECRET) {
             return;
         }
         try {

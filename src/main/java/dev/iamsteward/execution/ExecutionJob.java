@@ -37,6 +37,10 @@ public class ExecutionJob extends PanacheEntityBase {
 
     public int attempts;
 
+    /** Whether the plan was checked against IAM before the first step ran. */
+    @Column(name = "plan_checked")
+    public boolean planChecked;
+
     @Column(name = "run_after")
     public Instant runAfter;
 

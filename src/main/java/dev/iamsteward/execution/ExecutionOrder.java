@@ -9,8 +9,8 @@ import java.util.UUID;
  * What a worker needs to execute one claimed job, read once in the claiming transaction: the plan, how many
  * of its steps are already done, and whom the work is for.
  */
-public record ExecutionOrder(long jobId, int attempt, List<PlannedCall> plan, int stepsDone, String userName,
-        String userArn, String owner, Attribution attribution) {
+public record ExecutionOrder(long jobId, int attempt, boolean planChecked, List<PlannedCall> plan, int stepsDone,
+        String userName, String userArn, String owner, Attribution attribution) {
 
     public ExecutionOrder {
         plan = List.copyOf(plan);

@@ -69,9 +69,18 @@ public class JobQueue {
             audit.record(new StatusChange(request.id, request.status, request.status, worker, now,
                     "attempt " + job.attempts + " after a lease ran out").audit("execution.resumed"));
         }
-        return Optional.of(new ExecutionOrder(job.id, job.attempts, request.plan, request.stepsDone,
+        return Optional.of(new ExecutionOrder(job.id, job.attempts, job.planChecked, request.plan, request.stepsDone,
                 request.userName, request.userArn, request.owner, new Attribution(request.id, request.requester,
                         request.approvers())));
+    }
+
+    /** Records that the plan still held in IAM when execution began, so that no later attempt checks again. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean planChecked(ExecutionOrder order, String worker) {
+        return held(order, worker).map(job -> {
+            job.planChecked = true;
+            return true;
+        }).orElse(false);
     }
 
     /**
@@ -88,6 +97,7 @@ public class JobQueue {
             }
             Instant now = clock.instant();
             request.stepDone(now);
+            job.leaseUntil = now.plus(config.lease());
             if (userArn != null) {
                 request.userArn = userArn;
             }

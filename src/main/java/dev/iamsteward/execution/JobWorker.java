@@ -40,9 +40,13 @@ public class JobWorker {
         return ran;
     }
 
-    /** Only a job's very first run checks the plan: a resumed one may find its own earlier work in IAM. */
-    private static boolean firstRun(ExecutionOrder order) {
-        return order.attempt() == 1 && order.stepsDone() == 0;
+    /** What a request shows of an IAM error: AccessDenied names roles and accounts, so only the log has it. */
+    private static String describe(ExecutionOrder order, IamException e) {
+        if (e instanceof IamException.AccessDenied) {
+            Log.warnf("Request %s: IAM AccessDenied: %s", order.requestId(), e.getMessage());
+            return "IAM AccessDenied: the broker role may not do this; the service log has IAM's message";
+        }
+        return "IAM " + e.code() + ": " + e.getMessage();
     }
 
     public String workerId() {
@@ -51,11 +55,14 @@ public class JobWorker {
 
     private void run(ExecutionOrder order) {
         try {
-            if (firstRun(order)) {
+            if (!order.planChecked()) {
                 Optional<String> drift = planner.drift(order.requestId());
                 if (drift.isPresent()) {
                     queue.failed(order, workerId, "IAM changed since the plan was made, so nothing was done: "
                             + drift.get());
+                    return;
+                }
+                if (!queue.planChecked(order, workerId)) {
                     return;
                 }
             }
@@ -71,7 +78,7 @@ public class JobWorker {
         } catch (ExecutionFailure e) {
             queue.failed(order, workerId, e.getMessage());
         } catch (IamException e) {
-            String error = "IAM " + e.code() + ": " + e.getMessage();
+            String error = describe(order, e);
             if (e.retryable() && order.attempt() < config.maxAttempts()) {
                 queue.retryLater(order, workerId, error, backoff.after(order.attempt()));
             } else {

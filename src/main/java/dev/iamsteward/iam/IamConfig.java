@@ -9,8 +9,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "steward.iam")
 public interface IamConfig {
 
-    /** {@code memory}: the in-memory sandbox, nothing reaches AWS. {@code aws}: the AWS SDK adapter. */
-    @WithDefault("memory")
+    /** {@code memory}: the in-memory sandbox, nothing reaches AWS. {@code aws}: the AWS SDK adapter. Required. */
     BackendKind backend();
 
     /** The IAM path under which every managed user lives; requests may only name paths below it. */

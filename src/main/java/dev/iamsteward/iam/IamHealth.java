@@ -19,11 +19,13 @@ public class IamHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         IamDirectory.Backend backend = iam.backend();
-        return HealthCheckResponse.named("iam")
+        // Readiness is unauthenticated: the broker role's ARN and account stay out of it.
+        var response = HealthCheckResponse.named("iam")
                 .withData("backend", backend.name())
-                .withData("sandbox", backend.sandbox())
-                .withData("target", backend.target())
-                .up()
-                .build();
+                .withData("sandbox", backend.sandbox());
+        if (backend.sandbox()) {
+            response.withData("target", backend.target());
+        }
+        return response.up().build();
     }
 }

@@ -2,6 +2,7 @@ package dev.iamsteward.request;
 
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.Roles;
+import dev.iamsteward.common.StewardException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,8 +78,16 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "An invalid filter")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller has no role here")
-    public List<RequestView> list(@QueryParam("status") RequestStatus status,
+    public List<RequestView> list(@QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return service.list(Caller.of(identity), Optional.ofNullable(status), limit);
+        return service.list(Caller.of(identity), Optional.ofNullable(status).map(RequestResource::status), limit);
+    }
+
+    private static RequestStatus status(String name) {
+        try {
+            return RequestStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw StewardException.invalid("status must be one of " + Arrays.toString(RequestStatus.values()));
+        }
     }
 }

@@ -79,6 +79,15 @@ class AccessControlTest {
         endpoint.call(RestAssured.given().auth().oauth2(forged)).then().statusCode(401);
     }
 
+    @ParameterizedTest(name = "{0} with a token issued for another audience")
+    @MethodSource("endpoints")
+    void aTokenForAnotherApiIsUnauthenticated(Endpoint endpoint) {
+        String other = io.smallrye.jwt.build.Jwt.preferredUserName("alice").subject("alice")
+                .groups(java.util.Set.copyOf(ROLES)).issuer("https://server.example.com")
+                .audience("https://another-api.example.com").sign();
+        endpoint.call(RestAssured.given().auth().oauth2(other)).then().statusCode(401);
+    }
+
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("endpointsAndRoles")
     void onlyTheAllowedRolesGetThrough(Endpoint endpoint, String role) {

@@ -55,6 +55,9 @@ class ExecutionResilienceTest {
     @Inject
     ExecutionConfig config;
 
+    @Inject
+    dev.iamsteward.request.RequestPlanner planner;
+
     /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
@@ -160,7 +163,8 @@ class ExecutionResilienceTest {
 
         as("alice", "requester").get("/v1/requests/{id}", id).then()
                 .body("status", equalTo("FAILED"))
-                .body("failureReason", equalTo("IAM AccessDenied: not authorized"));
+                .body("failureReason", equalTo("IAM AccessDenied: the broker role may not do this; the service "
+                        + "log has IAM's message"));
     }
 
     @Test
@@ -195,10 +199,13 @@ class ExecutionResilienceTest {
         assertEquals(1, createUserCalls(userName), "only the outside creation");
     }
 
+    /** Claims the request's job as a worker does, checking its plan before the first step. */
     private ExecutionOrder claimFor(String requestId, String workerId) {
         Optional<ExecutionOrder> order = queue.claimNext(workerId);
         assertTrue(order.isPresent());
         assertEquals(requestId, order.get().attribution().requestId().toString());
+        assertTrue(planner.drift(order.get().requestId()).isEmpty());
+        assertTrue(queue.planChecked(order.get(), workerId));
         return order.get();
     }
 

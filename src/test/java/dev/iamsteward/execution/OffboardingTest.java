@@ -82,6 +82,7 @@ class OffboardingTest {
         for (int step = 0; step < FULL_PLAN.size(); step++) {
             ExecutionOrder first = queue.claimNext("dies-before-recording").orElseThrow();
             assertEquals(step, first.stepsDone());
+            assertTrue(queue.planChecked(first, "dies-before-recording"));
             executor.runStep(first, step);
             clock.advance(pastLease);
 
@@ -124,6 +125,7 @@ class OffboardingTest {
         String id = submit("OFFBOARD_USER", user, Map.of());
         approve(id);
         ExecutionOrder order = queue.claimNext("slow-worker").orElseThrow();
+        assertTrue(queue.planChecked(order, "slow-worker"));
         executor.runStep(order, 0);
         assertTrue(queue.stepDone(order, "slow-worker", 0, null));
         iam.createAccessKey(user, OUTSIDE);

@@ -32,6 +32,9 @@ class PlanDriftTest {
     @Inject
     InMemoryIamDirectory iam;
 
+    @Inject
+    dev.iamsteward.support.TestClock clock;
+
     /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
@@ -69,6 +72,26 @@ class PlanDriftTest {
         as("alice", "requester").get("/v1/requests/{id}", id).then()
                 .body("status", equalTo("FAILED"))
                 .body("failureReason", containsString("step 1 was iam:DeleteLoginProfile"));
+    }
+
+    @Test
+    void aFirstAttemptCutShortStillChecksThePlanOnTheNextOne() {
+        String user = managedUser();
+        run(submit("CREATE_ACCESS_KEY", user, Map.of()));
+        String id = submit("SUSPEND_USER", user, Map.of());
+        approve(id);
+        iam.createAccessKey(user, OUTSIDE);
+        iam.faults().throttleNext("GetUser", 1);
+
+        worker.runDueJobs();
+        clock.advance(java.time.Duration.ofHours(1));
+        worker.runDueJobs();
+
+        as("alice", "requester").get("/v1/requests/{id}", id).then()
+                .body("status", equalTo("FAILED"))
+                .body("failureReason", containsString("IAM changed since the plan was made"));
+        assertEquals(2, iam.listAccessKeys(user).stream().filter(k -> k.status() == AccessKey.Status.ACTIVE)
+                .count(), "nothing was suspended");
     }
 
     private String managedUser() {

@@ -108,7 +108,8 @@ class InvalidInputTest {
     void anInvalidIdOrFilterIsAClearError() {
         as("bob", "approver").get("/v1/requests/not-a-uuid").then().statusCode(404)
                 .contentType("application/problem+json");
-        as("bob", "approver").queryParam("status", "WHATEVER").get("/v1/requests").then().statusCode(404);
+        as("bob", "approver").queryParam("status", "WHATEVER").get("/v1/requests").then().statusCode(400)
+                .body("detail", containsString("PENDING_APPROVAL"));
         as("bob", "approver").queryParam("limit", 0).get("/v1/requests").then().statusCode(400)
                 .contentType("application/problem+json");
         as("bob", "approver").get("/v1/users/{name}", "bad name!").then().statusCode(400)

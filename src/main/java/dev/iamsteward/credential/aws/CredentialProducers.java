@@ -5,6 +5,7 @@ import dev.iamsteward.credential.KeyEncryptionKey;
 import dev.iamsteward.credential.LocalKeyEncryptionKey;
 import dev.iamsteward.credential.SecretSink;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -18,6 +19,10 @@ public class CredentialProducers {
         if (kms.keyId().isPresent()) {
             Log.infof("Secrets are wrapped with KMS key %s", kms.keyId().get());
             return KmsKeyEncryptionKey.from(kms);
+        }
+        if (LaunchMode.current() == LaunchMode.NORMAL && credentials.localKey().isEmpty()) {
+            throw new IllegalStateException("Set steward.credentials.kms.key-id (or steward.credentials.local-key): "
+                    + "a key made at start would lose every unread secret at restart and differ between replicas");
         }
         return new LocalKeyEncryptionKey(credentials);
     }
