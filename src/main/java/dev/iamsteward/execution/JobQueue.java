@@ -128,6 +128,16 @@ public class JobQueue {
         });
     }
 
+    /** Ends a parked job and its request as failed, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void failWaiting(AccessRequest request, String actor, String reason) {
+        Instant now = clock.instant();
+        ExecutionJob.<ExecutionJob>find("requestId", request.id).firstResultOptional()
+                .filter(j -> j.state == ExecutionJob.State.WAITING)
+                .ifPresent(job -> job.finish(ExecutionJob.State.FAILED, reason, now));
+        audit.record(request.fail(reason, actor, now).audit("execution.failed"));
+    }
+
     /** Puts a parked job back in the queue, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requeue(UUID requestId) {

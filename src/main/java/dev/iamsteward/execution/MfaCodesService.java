@@ -43,7 +43,7 @@ public class MfaCodesService {
         this.clock = clock;
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = StewardException.class)
     public RequestView submit(UUID requestId, MfaCodes codes, Caller caller) {
         AccessRequest request = AccessRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         if (request == null || !caller.name().equals(request.owner) && !caller.seesAllRequests()
@@ -60,8 +60,13 @@ public class MfaCodesService {
         }
         int step = request.stepsDone;
         String serial = request.plan.get(step).parameters().get("SerialNumber");
-        Secret seed = deliveries.unread(request.id, step).orElseThrow(() -> new IllegalStateException(
-                "the seed kept to check the codes of request " + request.id + " is gone"));
+        Secret seed = deliveries.unread(request.id, step).orElse(null);
+        if (seed == null) {
+            jobs.failWaiting(request, caller.name(), "the device's seed expired before its codes arrived; submit "
+                    + "ENROL_MFA again");
+            throw new StewardException(ErrorKind.SECRET_GONE, "the time to enable this device ran out; the request "
+                    + "has failed, submit ENROL_MFA again");
+        }
         Instant now = clock.instant();
         if (!Totp.consecutive(seed, codes.code1(), codes.code2(), now)) {
             throw StewardException.invalid("these are not two consecutive codes of the new device; wait for a "

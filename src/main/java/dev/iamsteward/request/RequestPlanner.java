@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,11 +60,16 @@ public class RequestPlanner {
     public Optional<String> drift(UUID requestId) {
         AccessRequest request = em.find(AccessRequest.class, requestId);
         List<PlannedCall> approved = request.plan;
+        String approvedOwner = request.owner;
         em.detach(request);
         try {
             plan(request);
         } catch (StewardException e) {
             return Optional.of("it would now be refused: " + e.getMessage());
+        }
+        if (!Objects.equals(approvedOwner, request.owner)) {
+            return Optional.of("the user's owner, who would receive its secrets, was " + approvedOwner
+                    + " and is now " + request.owner);
         }
         return PlanDifference.between(approved, request.plan);
     }
@@ -77,6 +83,10 @@ public class RequestPlanner {
         IamUser user = managedUser(request.userName);
         request.userArn = user.arn();
         request.owner = user.tags().get(OWNER_TAG);
+        if (request.type.grants() && SuspensionPlan.currentSuspension(user).isPresent()) {
+            throw new StewardException(ErrorKind.STATE_CONFLICT, "'" + request.userName + "' is suspended; restore "
+                    + "it before granting anything");
+        }
         request.plan = switch (request.type) {
             case GRANT_CONSOLE_ACCESS -> planGrantConsole(request);
             case REVOKE_CONSOLE_ACCESS -> planRevokeConsole(request);
@@ -86,8 +96,8 @@ public class RequestPlanner {
                     ProfilePlan.of(iam, request, catalog.profile(request.profile));
             case ENROL_MFA -> MfaPlan.enrol(iam, request, config.managedPath());
             case REMOVE_MFA -> MfaPlan.remove(iam, request);
-            case SUSPEND_USER -> SuspensionPlan.suspend(iam, request);
-            case RESTORE_USER -> SuspensionPlan.restore(iam, request);
+            case SUSPEND_USER -> SuspensionPlan.suspend(iam, request, user);
+            case RESTORE_USER -> SuspensionPlan.restore(iam, request, user);
             case OFFBOARD_USER -> OffboardingPlan.of(iam, request.userName);
             case CREATE_USER -> throw new IllegalStateException("planned above");
         };

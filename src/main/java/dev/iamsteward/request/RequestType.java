@@ -24,6 +24,12 @@ public enum RequestType {
         return this == DEACTIVATE_ACCESS_KEY || this == REACTIVATE_ACCESS_KEY || this == DELETE_ACCESS_KEY;
     }
 
+    /** Types that give a user something: refused while the user is suspended. */
+    public boolean grants() {
+        return this == GRANT_CONSOLE_ACCESS || this == CREATE_ACCESS_KEY || this == REACTIVATE_ACCESS_KEY
+                || this == ADD_TO_GROUP || this == ATTACH_POLICY || this == ENROL_MFA;
+    }
+
     /** Types that grant or take away an access profile of the catalog, named by {@code profile}. */
     public boolean concernsProfile() {
         return this == ADD_TO_GROUP || this == REMOVE_FROM_GROUP || this == ATTACH_POLICY || this == DETACH_POLICY;

@@ -1,7 +1,9 @@
 package dev.iamsteward.user;
 
 import dev.iamsteward.common.Page;
+import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UserResource {
 
     private final UserService service;
+    private final SecurityIdentity identity;
 
-    UserResource(UserService service) {
+    UserResource(UserService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @GET
@@ -57,6 +61,6 @@ public class UserResource {
     @APIResponse(responseCode = "502", description = "IAM refused one of the reads")
     @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
     public UserView get(@PathParam("userName") String userName) {
-        return service.get(userName);
+        return service.get(userName, Caller.of(identity));
     }
 }

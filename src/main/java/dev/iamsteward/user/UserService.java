@@ -1,6 +1,7 @@
 package dev.iamsteward.user;
 
 import dev.iamsteward.common.Page;
+import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamConfig;
@@ -41,7 +42,7 @@ public class UserService {
 
     /** The user as IAM reports it now; one call per kind of dependent, plus one per access key. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public UserView get(String userName) {
+    public UserView get(String userName, Caller caller) {
         if (!IamNames.isUserName(userName)) {
             throw StewardException.invalid("userName must be 1 to 64 letters, digits or any of + = , . @ _ -");
         }
@@ -53,7 +54,7 @@ public class UserService {
             var permissions = new UserView.Permissions(iam.listGroupsForUser(name),
                     iam.listAttachedUserPolicies(name), iam.listUserPolicies(name));
             return UserView.of(user, permissions, accessKeys(name), iam.findLoginProfile(name),
-                    iam.listMfaDevices(name), requests(name));
+                    iam.listMfaDevices(name), requests(name, caller));
         } catch (IamException.NoSuchEntity e) {
             // Deleted (offboarded, say) between GetUser and the calls after it.
             throw notFound(userName);
@@ -72,9 +73,13 @@ public class UserService {
         return keys;
     }
 
-    private static List<UserView.RequestRef> requests(String userName) {
+    /** The requests about the user that the caller may see: a requester sees theirs and those they own. */
+    private static List<UserView.RequestRef> requests(String userName, Caller caller) {
         return AccessRequest.<AccessRequest>find("lower(userName) = ?1 order by createdAt desc, id",
-                userName.toLowerCase(Locale.ROOT)).stream().map(UserView.RequestRef::of).toList();
+                        userName.toLowerCase(Locale.ROOT)).stream()
+                .filter(r -> caller.seesAllRequests() || caller.name().equals(r.requester)
+                        || caller.name().equals(r.owner))
+                .map(UserView.RequestRef::of).toList();
     }
 
     private static StewardException notFound(String userName) {

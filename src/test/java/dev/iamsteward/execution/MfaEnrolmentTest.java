@@ -37,6 +37,9 @@ class MfaEnrolmentTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    dev.iamsteward.credential.DeliveryService deliveries;
+
     /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
@@ -114,6 +117,24 @@ class MfaEnrolmentTest {
                         "iam:DeleteVirtualMFADevice")));
         approve(removal);
         worker.runDueJobs();
+        assertTrue(iam.listMfaDevices(user).isEmpty());
+    }
+
+    @Test
+    void codesAfterTheSeedExpiredFailTheRequestCleanly() {
+        String user = managedUser();
+        String id = submit("ENROL_MFA", user, Map.of());
+        approve(id);
+        worker.runDueJobs();
+        String delivery = as(OWNER, "requester").get("/v1/requests/{id}", id).then().extract()
+                .path("secrets[0].id");
+        Secret seed = Secret.of(Secrets.retrieve(OWNER, delivery).extract().path("secret"));
+        clock.advance(java.time.Duration.ofHours(25));
+        deliveries.destroyExpired();
+
+        sendCodes(OWNER, id, codes(seed, clock.instant())).statusCode(410)
+                .body("type", equalTo("urn:iam-steward:problem:secret-gone"));
+        as(OWNER, "requester").get("/v1/requests/{id}", id).then().body("status", equalTo("FAILED"));
         assertTrue(iam.listMfaDevices(user).isEmpty());
     }
 

@@ -71,7 +71,7 @@ class PlanDriftTest {
 
         as("alice", "requester").get("/v1/requests/{id}", id).then()
                 .body("status", equalTo("FAILED"))
-                .body("failureReason", containsString("step 1 was iam:DeleteLoginProfile"));
+                .body("failureReason", containsString("step 2 was iam:DeleteLoginProfile"));
     }
 
     @Test
@@ -92,6 +92,21 @@ class PlanDriftTest {
                 .body("failureReason", containsString("IAM changed since the plan was made"));
         assertEquals(2, iam.listAccessKeys(user).stream().filter(k -> k.status() == AccessKey.Status.ACTIVE)
                 .count(), "nothing was suspended");
+    }
+
+    @Test
+    void aNewOwnerIsADifferenceSinceTheSecretWouldGoToSomeoneElse() {
+        String user = managedUser();
+        String id = submit("CREATE_ACCESS_KEY", user, Map.of());
+        approve(id);
+        iam.tagUser(user, Map.of("iam-steward:owner", "mallory"), OUTSIDE);
+
+        worker.runDueJobs();
+
+        as("alice", "requester").get("/v1/requests/{id}", id).then()
+                .body("status", equalTo("FAILED"))
+                .body("failureReason", containsString("was olivia and is now mallory"));
+        assertEquals(0, iam.listAccessKeys(user).size());
     }
 
     private String managedUser() {

@@ -52,7 +52,10 @@ class SuspensionTest {
         run(submit("SUSPEND_USER", user, Map.of()));
         assertTrue(iam.listAccessKeys(user).stream().allMatch(k -> k.status() == AccessKey.Status.INACTIVE));
         assertTrue(iam.findLoginProfile(user).isEmpty());
+        assertTrue(iam.listAttachedUserPolicies(user).contains("arn:aws:iam::aws:policy/AWSDenyAll"));
         refused(user, "SUSPEND_USER", "already suspended");
+        refused(user, "REACTIVATE_ACCESS_KEY", "is suspended", Map.of("accessKeyId", alreadyInactive));
+        refused(user, "GRANT_CONSOLE_ACCESS", "is suspended", Map.of());
 
         String restore = run(submit("RESTORE_USER", user, Map.of()));
 
@@ -60,6 +63,7 @@ class SuspensionTest {
         assertEquals(AccessKey.Status.ACTIVE, keys.get(0).status());
         assertEquals(AccessKey.Status.INACTIVE, keys.get(1).status(), "a key inactive before stays inactive");
         assertTrue(iam.findLoginProfile(user).orElseThrow().passwordResetRequired());
+        assertTrue(!iam.listAttachedUserPolicies(user).contains("arn:aws:iam::aws:policy/AWSDenyAll"));
         as("olivia", "requester").get("/v1/requests/{id}", restore).then()
                 .body("secrets[0].kind", equalTo("CONSOLE_PASSWORD"));
         refused(user, "RESTORE_USER", "is not suspended");
@@ -76,18 +80,39 @@ class SuspensionTest {
         String restore = run(submit("RESTORE_USER", user, Map.of()));
 
         as("alice", "requester").get("/v1/requests/{id}", restore).then()
-                .body("plan.size()", equalTo(1));
+                .body("plan.action", equalTo(List.of("iam:UpdateAccessKey", "iam:DetachUserPolicy")));
         assertEquals(AccessKey.Status.ACTIVE, iam.listAccessKeys(user).get(0).status());
     }
 
     @Test
-    void aUserWithNothingActiveCannotBeSuspended() {
-        refused(managedUser(), "SUSPEND_USER", "no active key and no console access");
+    void aUserWithNothingActiveIsStillDeniedEverything() {
+        String user = managedUser();
+        String id = run(submit("SUSPEND_USER", user, Map.of()));
+
+        as("alice", "requester").get("/v1/requests/{id}", id).then()
+                .body("plan.action", equalTo(List.of("iam:AttachUserPolicy")));
+        refused(user, "SUSPEND_USER", "already suspended");
+    }
+
+    @Test
+    void aSuspensionOfAnEarlierUserOfTheSameNameDoesNotCount() {
+        String user = managedUser();
+        run(submit("SUSPEND_USER", user, Map.of()));
+        run(submit("OFFBOARD_USER", user, Map.of()));
+        run(submit("CREATE_USER", user, Map.of("owner", "olivia")));
+
+        refused(user, "RESTORE_USER", "is not suspended");
+        run(submit("SUSPEND_USER", user, Map.of()));
     }
 
     private static void refused(String user, String type, String why) {
-        as("alice", "requester").contentType(ContentType.JSON)
-                .body(Map.of("type", type, "userName", user, "reason", "x"))
+        refused(user, type, why, Map.of());
+    }
+
+    private static void refused(String user, String type, String why, Map<String, String> extra) {
+        Map<String, Object> body = new java.util.HashMap<>(extra);
+        body.putAll(Map.of("type", type, "userName", user, "reason", "x"));
+        as("alice", "requester").contentType(ContentType.JSON).body(body)
                 .post("/v1/requests").then().statusCode(409).body("detail", containsString(why));
     }
 

@@ -160,6 +160,16 @@ class UserLifecycleTest {
                 .post("/v1/requests").then().statusCode(400);
     }
 
+    @Test
+    void theUserViewListsOnlyTheRequestsTheCallerMaySee() {
+        String user = managedUser();
+
+        as("mallory", "requester").get("/v1/users/{name}", user).then().statusCode(200)
+                .body("requests", hasSize(0));
+        as(OWNER, "requester").get("/v1/users/{name}", user).then().body("requests", hasSize(1));
+        as("erin", "auditor").get("/v1/users/{name}", user).then().body("requests", hasSize(1));
+    }
+
     /** A user created through the service, owned by {@link #OWNER}. */
     private String managedUser() {
         return Flows.managedUser(worker, "life", OWNER);
