@@ -78,11 +78,7 @@ class MfaEnrolmentTest {
         String user = managedUser();
         String id = submit("ENROL_MFA", user, Map.of());
         sendCodes(OWNER, id, Map.of("code1", "123456", "code2", "654321")).statusCode(409);
-        approve(id);
-        worker.runDueJobs();
-        String delivery = as(OWNER, "requester").get("/v1/requests/{id}", id).then().extract()
-                .path("secrets[0].id");
-        Secret seed = Secret.of(Secrets.retrieve(OWNER, delivery).extract().path("secret"));
+        Secret seed = approveAndFetchSeed(id);
         Instant now = clock.instant();
 
         sendCodes(OWNER, id, Map.of("code1", Totp.codeAt(seed, now.plusSeconds(30)), "code2",
@@ -99,11 +95,7 @@ class MfaEnrolmentTest {
     void aDeviceIsRemovedAndAUserWithOneCannotEnrolAgain() {
         String user = managedUser();
         String id = submit("ENROL_MFA", user, Map.of());
-        approve(id);
-        worker.runDueJobs();
-        String delivery = as(OWNER, "requester").get("/v1/requests/{id}", id).then().extract()
-                .path("secrets[0].id");
-        Secret seed = Secret.of(Secrets.retrieve(OWNER, delivery).extract().path("secret"));
+        Secret seed = approveAndFetchSeed(id);
         sendCodes(OWNER, id, codes(seed, clock.instant())).statusCode(200);
         worker.runDueJobs();
 
@@ -124,11 +116,7 @@ class MfaEnrolmentTest {
     void codesAfterTheSeedExpiredFailTheRequestCleanly() {
         String user = managedUser();
         String id = submit("ENROL_MFA", user, Map.of());
-        approve(id);
-        worker.runDueJobs();
-        String delivery = as(OWNER, "requester").get("/v1/requests/{id}", id).then().extract()
-                .path("secrets[0].id");
-        Secret seed = Secret.of(Secrets.retrieve(OWNER, delivery).extract().path("secret"));
+        Secret seed = approveAndFetchSeed(id);
         clock.advance(java.time.Duration.ofHours(25));
         deliveries.destroyExpired();
 
@@ -136,6 +124,15 @@ class MfaEnrolmentTest {
                 .body("type", equalTo("urn:iam-steward:problem:secret-gone"));
         as(OWNER, "requester").get("/v1/requests/{id}", id).then().body("status", equalTo("FAILED"));
         assertTrue(iam.listMfaDevices(user).isEmpty());
+    }
+
+    /** Approves an enrolment, lets it make the device, and fetches the seed as the owner does. */
+    private Secret approveAndFetchSeed(String id) {
+        approve(id);
+        worker.runDueJobs();
+        String delivery = as(OWNER, "requester").get("/v1/requests/{id}", id).then().extract()
+                .path("secrets[0].id");
+        return Secret.of(Secrets.retrieve(OWNER, delivery).statusCode(200).extract().path("secret"));
     }
 
     private static Map<String, String> codes(Secret seed, Instant now) {
