@@ -40,6 +40,9 @@ class MfaEnrolmentTest {
     @Inject
     dev.iamsteward.credential.DeliveryService deliveries;
 
+    @Inject
+    MfaEnrolmentExpiry expiry;
+
     /** Jobs other test classes left due would otherwise be claimed first. */
     @BeforeEach
     void drainLeftoverJobs() {
@@ -124,6 +127,22 @@ class MfaEnrolmentTest {
                 .body("type", equalTo("urn:iam-steward:problem:secret-gone"));
         as(OWNER, "requester").get("/v1/requests/{id}", id).then().body("status", equalTo("FAILED"));
         assertTrue(iam.listMfaDevices(user).isEmpty());
+    }
+
+    @Test
+    void anEnrolmentNobodyFinishesFailsWhenItsSeedExpires() {
+        String user = managedUser();
+        String id = submit("ENROL_MFA", user, Map.of());
+        approveAndFetchSeed(id);
+        expiry.failExpired();
+        as(OWNER, "requester").get("/v1/requests/{id}", id).then().body("status", equalTo("AWAITING_MFA_CODES"));
+
+        clock.advance(java.time.Duration.ofHours(25));
+
+        assertTrue(expiry.failExpired() >= 1);
+        as(OWNER, "requester").get("/v1/requests/{id}", id).then()
+                .body("status", equalTo("FAILED"))
+                .body("failureReason", org.hamcrest.Matchers.containsString("expired"));
     }
 
     /** Approves an enrolment, lets it make the device, and fetches the seed as the owner does. */

@@ -1,0 +1,47 @@
+package dev.iamsteward.execution;
+
+import dev.iamsteward.credential.DeliveryService;
+import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestStatus;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * Ends MFA enrolments whose owner never sent codes: once the seed kept to check them has expired, the request
+ * fails, so that nothing waits for ever. The unassigned device is replaced by the next enrolment.
+ */
+@ApplicationScoped
+public class MfaEnrolmentExpiry {
+
+    private final DeliveryService deliveries;
+    private final JobQueue jobs;
+
+    MfaEnrolmentExpiry(DeliveryService deliveries, JobQueue jobs) {
+        this.deliveries = deliveries;
+        this.jobs = jobs;
+    }
+
+    @Scheduled(identity = "mfa-enrolment-expiry", every = "${steward.credentials.expiry-sweep}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        failExpired();
+    }
+
+    /** Fails every enrolment waiting for codes whose seed is gone; returns how many. */
+    @Transactional
+    public int failExpired() {
+        deliveries.destroyExpired();
+        List<AccessRequest> waiting = AccessRequest.list("status", RequestStatus.AWAITING_MFA_CODES);
+        int failed = 0;
+        for (AccessRequest request : waiting) {
+            if (deliveries.unread(request.id, request.stepsDone).isEmpty()) {
+                jobs.failWaiting(request, "system", "the device's seed expired before its codes arrived; submit "
+                        + "ENROL_MFA again");
+                failed++;
+            }
+        }
+        return failed;
+    }
+}
