@@ -84,6 +84,13 @@ public class DeliveryService {
         });
     }
 
+    /** Whether a step's secret is still there to be used: sealed, not destroyed and within its time. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean waiting(UUID requestId, int step) {
+        Instant now = clock.instant();
+        return forStep(requestId, step).filter(d -> !d.destroyed() && !now.isAfter(d.expiresAt)).isPresent();
+    }
+
     /** Whether a step has sealed a secret, fetched or not. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean delivered(UUID requestId, int step) {

@@ -96,14 +96,11 @@ public class JobQueue {
                         + " steps are done");
             }
             Instant now = clock.instant();
-            request.stepDone(now);
+            audit.record(request.stepDone(worker, now).audit("execution.step-done"));
             job.leaseUntil = now.plus(config.lease());
             if (userArn != null) {
                 request.userArn = userArn;
             }
-            audit.record(new StatusChange(request.id, request.status, request.status, worker, now,
-                    "step " + (index + 1) + "/" + request.plan.size() + " " + request.plan.get(index).action()
-                            + " done").audit("execution.step-done"));
             return true;
         }).orElse(false);
     }

@@ -13,7 +13,6 @@ import dev.iamsteward.iam.Totp;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestView;
-import dev.iamsteward.request.StatusChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -80,10 +79,7 @@ public class MfaCodesService {
         }
         deliveries.destroy(request.id, step);
         audit.record(request.mfaCodesAccepted(caller.name(), now).audit("execution.mfa-codes-accepted"));
-        request.stepDone(now);
-        audit.record(new StatusChange(request.id, request.status, request.status, caller.name(), now,
-                "step " + (step + 1) + "/" + request.plan.size() + " iam:EnableMFADevice done")
-                .audit("execution.step-done"));
+        audit.record(request.stepDone(caller.name(), now).audit("execution.step-done"));
         jobs.requeue(request.id);
         return RequestView.of(request, List.of());
     }

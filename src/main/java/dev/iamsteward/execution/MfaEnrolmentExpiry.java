@@ -29,14 +29,13 @@ public class MfaEnrolmentExpiry {
         failExpired();
     }
 
-    /** Fails every enrolment waiting for codes whose seed is gone; returns how many. */
+    /** Fails every enrolment waiting for codes whose seed is gone or past its time; returns how many. */
     @Transactional
     public int failExpired() {
-        deliveries.destroyExpired();
         List<AccessRequest> waiting = AccessRequest.list("status", RequestStatus.AWAITING_MFA_CODES);
         int failed = 0;
         for (AccessRequest request : waiting) {
-            if (deliveries.unread(request.id, request.stepsDone).isEmpty()) {
+            if (!deliveries.waiting(request.id, request.stepsDone)) {
                 jobs.failWaiting(request, "system", "the device's seed expired before its codes arrived; submit "
                         + "ENROL_MFA again");
                 failed++;

@@ -115,13 +115,16 @@ public class AccessRequest extends PanacheEntityBase {
         return request;
     }
 
-    /** Records that one more step of the plan has been carried out. */
-    public void stepDone(Instant at) {
+    /** Records that one more step of the plan has been carried out, by {@code actor}; the change names it. */
+    public StatusChange stepDone(String actor, Instant at) {
         if (status != RequestStatus.EXECUTING || stepsDone >= plan.size()) {
             throw new IllegalTransitionException(status, RequestStatus.EXECUTING);
         }
+        PlannedCall step = plan.get(stepsDone);
         stepsDone++;
         updatedAt = at;
+        return new StatusChange(id, status, status, actor, at,
+                "step " + stepsDone + "/" + plan.size() + " " + step.action() + " done");
     }
 
     /** Records an approval; one approval is enough for now. */
