@@ -1,7 +1,7 @@
 package dev.iamsteward.user;
 
-import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Caller;
+import dev.iamsteward.common.Page;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamConfig;
@@ -13,6 +13,7 @@ import dev.iamsteward.iam.IamUser;
 import dev.iamsteward.request.AccessRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,14 +31,14 @@ public class UserService {
     }
 
     /** One ListUsers page and nothing more, so that listing stays one IAM call whatever the page size. */
-    public Page<UserSummary> list(String cursor, int limit) {
+    public Page<UserSummary> list(String cursor, int limit, UriInfo uri) {
         IamPage<IamUser> page;
         try {
             page = iam.listUsers(config.managedPath(), cursor, limit);
         } catch (IamException.InvalidInput e) {
             throw StewardException.invalid("cursor is not one this service handed out");
         }
-        return new Page<>(page.items().stream().map(UserSummary::of).toList(), page.marker().orElse(null));
+        return Page.of(page.items().stream().map(UserSummary::of).toList(), page.marker().orElse(null), uri);
     }
 
     /** The user as IAM reports it now; one call per kind of dependent, plus one per access key. */

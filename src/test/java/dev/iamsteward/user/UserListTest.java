@@ -7,6 +7,7 @@ import static dev.iamsteward.support.Tokens.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.memory.IamCall;
@@ -63,8 +64,11 @@ class UserListTest {
         created(Map.of("owner", "olivia"));
         created(Map.of("owner", "olivia"));
 
-        String cursor = as("erin", "auditor").queryParam("limit", 1).get("/v1/users").then().statusCode(200)
-                .extract().path("cursor");
+        var firstPage = as("erin", "auditor").queryParam("limit", 1).get("/v1/users").then().statusCode(200)
+                .extract();
+        String cursor = firstPage.path("cursor");
+        String next = firstPage.path("next");
+        assertTrue(next.contains("cursor=") && next.contains("limit=1"), "next is this listing's link: " + next);
         List<String> first = as("erin", "auditor").queryParam("limit", 1).get("/v1/users").then()
                 .extract().path("items.userName");
         List<String> second = as("erin", "auditor").queryParam("limit", 1).queryParam("cursor", cursor)
