@@ -1,6 +1,7 @@
 package dev.iamsteward.approval;
 
 import dev.iamsteward.common.Caller;
+import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.Roles;
 import dev.iamsteward.request.RequestView;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -8,17 +9,21 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Approvers approve or reject requests. */
+/** Approvers, and the owners or managers a rule names, approve or reject requests. */
 @Path("/v1/requests/{id}/approvals")
 @Tag(name = "Approvals", description = "Decide on pending requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,16 +39,25 @@ public class ApprovalResource {
     }
 
     @POST
-    @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Approve or reject a pending request; an approval queues its execution")
+    @RolesAllowed({Roles.APPROVER, Roles.REQUESTER, Roles.ADMIN})
+    @Operation(summary = "Approve or reject a pending request",
+            description = "An approval counts towards the quorum of the request's rule; the one that meets it "
+                    + "queues execution. A rejection by anyone eligible ends the request. Name the planHash you "
+                    + "read, so that a plan changed since is not approved by mistake.")
     @APIResponse(responseCode = "200", description = "The decision is recorded; the request as it now is")
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The caller is not an approver, or submitted the request")
-    @APIResponse(responseCode = "404", description = "No such request")
-    @APIResponse(responseCode = "409", description = "The request is no longer pending, or the caller decided")
-    public RequestView decide(@PathParam("id") UUID id,
+    @APIResponse(responseCode = "403", description = "The caller submitted the request, or the rule does not let "
+            + "them decide")
+    @APIResponse(responseCode = "404", description = "No such request, or not one the caller may see")
+    @APIResponse(responseCode = "409", description = "The request is no longer pending, the caller already decided, "
+            + "or the plan changed since the caller read it")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the request")
+    public Response decide(@PathParam("id") UUID id,
+            @Parameter(description = "The request's ETag as the approver read it")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
-        return service.decide(id, body, Caller.of(identity));
+        RequestView view = service.decide(id, body, Caller.of(identity), ifMatch);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 }

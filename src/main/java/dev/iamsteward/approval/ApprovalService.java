@@ -2,50 +2,56 @@ package dev.iamsteward.approval;
 
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.Caller;
-import dev.iamsteward.common.StewardException;
-import dev.iamsteward.execution.JobQueue;
+import dev.iamsteward.common.ETags;
 import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestAccess;
+import dev.iamsteward.request.RequestApproved;
+import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestView;
 import dev.iamsteward.request.StatusChange;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
-/** Records approvers' decisions; an approval queues the request's execution in the same transaction. */
+/**
+ * Records decisions under the request's row lock, so that approvers racing on one request produce exactly
+ * one transition; the approval that meets the quorum queues execution in the same transaction.
+ */
 @ApplicationScoped
 public class ApprovalService {
 
-    private final JobQueue jobs;
+    private final RequestService requests;
     private final AuditLog audit;
+    private final Event<RequestApproved> approved;
     private final Clock clock;
 
-    ApprovalService(JobQueue jobs, AuditLog audit, Clock clock) {
-        this.jobs = jobs;
+    ApprovalService(RequestService requests, AuditLog audit, Event<RequestApproved> approved, Clock clock) {
+        this.requests = requests;
         this.audit = audit;
+        this.approved = approved;
         this.clock = clock;
     }
 
     @Transactional
-    public RequestView decide(UUID requestId, DecisionRequest decision, Caller approver) {
-        AccessRequest request = AccessRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
-        if (request == null) {
-            throw StewardException.notFound("Request", requestId);
-        }
+    public RequestView decide(UUID requestId, DecisionRequest decision, Caller approver, String ifMatch) {
+        AccessRequest request = RequestAccess.visible(requestId, approver, true);
+        ETags.check(ifMatch, request.version);
         StatusChange change = switch (decision.decision()) {
-            case APPROVE -> request.approve(approver.name(), decision.comment(), clock.instant());
-            case REJECT -> request.reject(approver.name(), decision.comment(), clock.instant());
+            case APPROVE -> request.approve(approver.name(), approver.roles(), decision.planHash(),
+                    decision.comment(), clock.instant());
+            case REJECT -> request.reject(approver.name(), approver.roles(), decision.comment(), clock.instant());
         };
-        audit.record(change.audit(switch (decision.decision()) {
-            case APPROVE -> "request.approved";
-            case REJECT -> "request.rejected";
+        audit.record(change.audit(switch (change.to()) {
+            case APPROVED -> "request.approved";
+            case REJECTED -> "request.rejected";
+            default -> "request.approval-recorded";
         }));
         if (change.to() == RequestStatus.APPROVED) {
-            jobs.enqueue(request.id);
+            approved.fire(new RequestApproved(request.id));
         }
-        return RequestView.of(request, List.of());
+        return requests.view(request);
     }
 }

@@ -3,10 +3,12 @@ package dev.iamsteward.execution;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestApproved;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.StatusChange;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -43,10 +45,10 @@ public class JobQueue {
         this.config = config;
     }
 
-    /** Queues the execution of an approved request, in the caller's (the approval's) transaction. */
+    /** Queues the execution of an approved request, in the approval's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(UUID requestId) {
-        ExecutionJob.queue(requestId, clock.instant()).persist();
+    void enqueue(@Observes RequestApproved approved) {
+        ExecutionJob.queue(approved.requestId(), clock.instant()).persist();
     }
 
     /** Claims the next due job, or a job whose worker's lease ran out, and marks its request as executing. */

@@ -5,6 +5,7 @@ import dev.iamsteward.common.StewardException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,9 +15,12 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -28,6 +32,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "access_request")
 public class AccessRequest extends PanacheEntityBase {
+
+    /** The actor the service records for what it does on its own: expiry, automatic approval. */
+    public static final String SYSTEM = "system:iam-steward";
 
     @Id
     public UUID id;
@@ -84,9 +91,38 @@ public class AccessRequest extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** The risk of what the request grants or takes away: its access profile's, else LOW. */
+    public String risk;
+
+    /** The requester's manager as their token named them when they submitted the request. */
+    @Column(name = "requester_manager")
+    public String requesterManager;
+
+    @Embedded
+    public ApprovalRequirement approval;
+
+    /** What approvers sign: see {@link PlanHash}. */
+    @Column(name = "plan_hash")
+    public String planHash;
+
+    /** A request still pending approval at this time expires. */
+    @Column(name = "pending_until")
+    public Instant pendingUntil;
+
+    /** For time-bound access: when its end was handled, and the request that ended it, if one was needed. */
+    @Column(name = "expiry_handled_at")
+    public Instant expiryHandledAt;
+
+    @Column(name = "expiry_request_id")
+    public UUID expiryRequestId;
+
     @OneToMany(mappedBy = "request", cascade = CascadeType.ALL)
     @OrderBy("id")
     public List<Decision> decisions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "request", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    public List<Comment> comments = new ArrayList<>();
 
     @Version
     public long version;
@@ -95,24 +131,38 @@ public class AccessRequest extends PanacheEntityBase {
     }
 
     /** A new request, waiting for approval; its plan is computed next. */
-    public static AccessRequest submit(SubmitRequest body, String requester, Instant at) {
+    public static AccessRequest submit(SubmitRequest body, String requester, String manager, Instant at) {
         AccessRequest request = new AccessRequest();
         request.id = UUID.randomUUID();
         request.type = body.type();
         request.status = RequestStatus.PENDING_APPROVAL;
         request.requester = requester;
+        request.requesterManager = manager;
         request.userName = body.userName();
-        request.path = body.path();
-        request.owner = body.owner() == null ? requester : body.owner();
-        request.expiresAt = body.expiresAt();
-        request.accessKeyId = body.accessKeyId();
-        request.profile = body.profile();
-        request.tags = Map.copyOf(body.tagsOrEmpty());
-        request.reason = body.reason();
+        request.take(body);
         request.plan = List.of();
         request.createdAt = at;
         request.updatedAt = at;
         return request;
+    }
+
+    /** The fields a requester chooses, from a submission or an amendment of one. */
+    void take(SubmitRequest body) {
+        path = body.path();
+        owner = body.type() == RequestType.CREATE_USER && body.owner() == null ? requester : body.owner();
+        // PostgreSQL keeps microseconds: a finer instant would differ from itself once stored and read back.
+        expiresAt = body.expiresAt() == null ? null : body.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        accessKeyId = body.accessKeyId();
+        profile = body.profile();
+        tags = Map.copyOf(body.tagsOrEmpty());
+        reason = body.reason();
+    }
+
+    /** The request as a submission, to be amended and checked again. */
+    SubmitRequest asSubmission() {
+        return new SubmitRequest(type, userName, type == RequestType.CREATE_USER ? path : null,
+                type == RequestType.CREATE_USER ? owner : null, expiresAt, accessKeyId, profile,
+                type == RequestType.CREATE_USER ? tags : null, reason);
     }
 
     /** Records that one more step of the plan has been carried out, by {@code actor}; the change names it. */
@@ -127,17 +177,84 @@ public class AccessRequest extends PanacheEntityBase {
                 "step " + stepsDone + "/" + plan.size() + " " + step.action() + " done");
     }
 
-    /** Records an approval; one approval is enough for now. */
-    public StatusChange approve(String approver, String comment, Instant at) {
-        return decide(approver, Decision.Verdict.APPROVE, comment, at, RequestStatus.APPROVED);
+    /**
+     * Records an approval of the plan whose hash the approver saw ({@code seenHash}, when they name it); the
+     * request is approved once the {@link Quorum} is met, and stays pending until then.
+     */
+    public StatusChange approve(String approver, Set<String> groups, String seenHash, String comment, Instant at) {
+        Quorum before = checkDecider(approver, groups, at, RequestStatus.APPROVED);
+        if (seenHash != null && !seenHash.equals(planHash)) {
+            throw new StewardException(ErrorKind.PLAN_CHANGED, "the request or its plan changed since you saw it; "
+                    + "read it again and approve plan " + planHash);
+        }
+        decisions.add(new Decision(this, approver, Decision.Verdict.APPROVE, comment, planHash, at));
+        Quorum after = Quorum.of(this);
+        if (!after.met()) {
+            updatedAt = at;
+            return new StatusChange(id, status, status, approver, at, "approval " + after.approvers().size()
+                    + " recorded; still needed: " + String.join("; ", after.missing()));
+        }
+        return move(RequestStatus.APPROVED, approver, at, "approved by " + String.join(", ", after.approvers())
+                + " under rule '" + before.requirement().rule + "'");
     }
 
-    /** Records a rejection, which ends the request. */
-    public StatusChange reject(String approver, String comment, Instant at) {
-        return decide(approver, Decision.Verdict.REJECT, comment, at, RequestStatus.REJECTED);
+    /** Records a rejection by any eligible approver, which ends the request. */
+    public StatusChange reject(String approver, Set<String> groups, String comment, Instant at) {
+        checkDecider(approver, groups, at, RequestStatus.REJECTED);
+        decisions.add(new Decision(this, approver, Decision.Verdict.REJECT, comment, planHash, at));
+        return move(RequestStatus.REJECTED, approver, at, comment);
     }
 
-    public StatusChange startExecution(String worker, Instant at) {
+    /** Approves without a person deciding, because a rule or the service's own duty says so. */
+    public StatusChange approveAutomatically(String why, Instant at) {
+        decisions.add(new Decision(this, SYSTEM, Decision.Verdict.APPROVE, why, planHash, at));
+        return move(RequestStatus.APPROVED, SYSTEM, at, why);
+    }
+
+    /** The requester withdraws a request nobody has finished deciding on. */
+    public StatusChange cancel(String actor, String why, Instant at) {
+        if (!actor.equals(requester)) {
+            throw new StewardException(ErrorKind.FORBIDDEN, "only the requester may cancel a request");
+        }
+        return move(RequestStatus.CANCELLED, actor, at, why);
+    }
+
+    /** A request that waited for approval past its time ends. */
+    public StatusChange expire(Instant at) {
+        return move(RequestStatus.EXPIRED, SYSTEM, at, "nobody decided before " + pendingUntil);
+    }
+
+    public boolean pendingExpired(Instant now) {
+        return status == RequestStatus.PENDING_APPROVAL && pendingUntil != null && !now.isBefore(pendingUntil);
+    }
+
+    /**
+     * The request or its plan was made again: when what approvers sign changed, the approvals given so far
+     * are void, and each says why. Returns how many were voided.
+     */
+    public int replanned(String why, Instant at) {
+        String hash = PlanHash.of(this);
+        if (hash.equals(planHash)) {
+            return 0;
+        }
+        planHash = hash;
+        updatedAt = at;
+        List<Decision> voided = decisions.stream().filter(Decision::active).toList();
+        voided.forEach(d -> d.voidBecause(why, at));
+        return voided.size();
+    }
+
+    /** What the approvals still lack, in words; empty once the request is approved. */
+    public List<String> missingApprovals() {
+        return status == RequestStatus.PENDING_APPROVAL ? Quorum.of(this).missing() : List.of();
+    }
+
+    /** Why the approval rule can never be met for this request, if it cannot. */
+    public Optional<String> unmeetableApproval() {
+        return Optional.ofNullable(Quorum.of(this).unmeetable());
+    }
+
+        public StatusChange startExecution(String worker, Instant at) {
         return move(RequestStatus.EXECUTING, worker, at, null);
     }
 
@@ -167,23 +284,32 @@ public class AccessRequest extends PanacheEntityBase {
         return change;
     }
 
-    /** The people who approved, in the order they did. */
+    /** The people whose approvals are in force, in the order they approved. */
     public List<String> approvers() {
-        return decisions.stream().filter(d -> d.verdict == Decision.Verdict.APPROVE).map(d -> d.approver).toList();
+        return decisions.stream().filter(d -> d.active() && d.verdict == Decision.Verdict.APPROVE)
+                .map(d -> d.approver).toList();
     }
 
-    private StatusChange decide(String approver, Decision.Verdict verdict, String comment, Instant at,
-            RequestStatus to) {
+    private Quorum checkDecider(String approver, Set<String> groups, Instant at, RequestStatus to) {
         if (approver.equals(requester)) {
             throw new StewardException(ErrorKind.SELF_APPROVAL,
                     "'" + approver + "' submitted this request and cannot decide on it");
         }
-        if (decisions.stream().anyMatch(d -> d.approver.equals(approver))) {
+        if (pendingExpired(at)) {
+            throw new StewardException(ErrorKind.ILLEGAL_TRANSITION, "the request expired at " + pendingUntil);
+        }
+        if (!status.canMoveTo(to)) {
+            throw new IllegalTransitionException(status, to);
+        }
+        Quorum quorum = Quorum.of(this);
+        if (!quorum.eligible(approver, groups)) {
+            throw new StewardException(ErrorKind.NOT_ELIGIBLE, "rule '" + approval.rule + "' lets only "
+                    + quorum.missing().stream().findFirst().orElse("its approvers") + " decide");
+        }
+        if (decisions.stream().anyMatch(d -> d.active() && d.approver.equals(approver))) {
             throw new StewardException(ErrorKind.ALREADY_DECIDED, "'" + approver + "' has already decided");
         }
-        StatusChange change = move(to, approver, at, comment);
-        decisions.add(new Decision(this, approver, verdict, comment, at));
-        return change;
+        return quorum;
     }
 
     private StatusChange move(RequestStatus to, String actor, Instant at, String detail) {

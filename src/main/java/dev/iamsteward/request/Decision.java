@@ -1,6 +1,7 @@
 package dev.iamsteward.request;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +14,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One approver's decision on a request; an approver decides at most once per request. */
+/**
+ * One approver's decision on a request. An approver has at most one decision in force per request; a
+ * voided one stays on record, with why, and the approver may decide again.
+ */
 @Entity
 @Table(name = "decision")
 public class Decision extends PanacheEntityBase {
@@ -40,14 +44,35 @@ public class Decision extends PanacheEntityBase {
 
     public Instant at;
 
+    /** The hash of the request and plan the approver saw; the decision holds only while they stay the same. */
+    @Column(name = "plan_hash")
+    public String planHash;
+
+    /** Set when the request or its plan changed after this decision, which then no longer counts. */
+    @Column(name = "voided_at")
+    public Instant voidedAt;
+
+    @Column(name = "voided_reason")
+    public String voidedReason;
+
     protected Decision() {
     }
 
-    Decision(AccessRequest request, String approver, Verdict verdict, String comment, Instant at) {
+    Decision(AccessRequest request, String approver, Verdict verdict, String comment, String planHash, Instant at) {
         this.request = request;
         this.approver = approver;
         this.verdict = verdict;
         this.comment = comment;
+        this.planHash = planHash;
         this.at = at;
+    }
+
+    boolean active() {
+        return voidedAt == null;
+    }
+
+    void voidBecause(String reason, Instant at) {
+        this.voidedAt = at;
+        this.voidedReason = reason;
     }
 }

@@ -76,6 +76,9 @@ public class RequestPlanner {
 
     /** Fills in the request's plan, and what it learns from IAM on the way (path, owner, the user's ARN). */
     void plan(AccessRequest request) {
+        if (request.expiresAt != null && !request.expiresAt.isAfter(clock.instant())) {
+            throw StewardException.invalid("expiresAt must be in the future");
+        }
         if (request.type == RequestType.CREATE_USER) {
             request.plan = planCreateUser(request);
             return;
@@ -110,9 +113,6 @@ public class RequestPlanner {
         }
         if (!request.path.startsWith(config.managedPath())) {
             throw StewardException.invalid("path must be under the managed path " + config.managedPath());
-        }
-        if (request.expiresAt != null && !request.expiresAt.isAfter(clock.instant())) {
-            throw StewardException.invalid("expiresAt must be in the future");
         }
         Map<String, String> tags = UserTags.forNewUser(request);
         if (iam.findUser(request.userName).isPresent()) {

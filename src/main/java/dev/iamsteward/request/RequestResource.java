@@ -1,6 +1,8 @@
 package dev.iamsteward.request;
 
 import dev.iamsteward.common.Caller;
+import dev.iamsteward.common.ETags;
+import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
 import dev.iamsteward.common.StewardException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -9,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,14 +25,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Submitting and reading requests. */
+/** Submitting, finding and reading requests. */
 @Path("/v1/requests")
 @Tag(name = "Requests", description = "Ask for a change to IAM and follow it to its outcome")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,57 +39,85 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RequestResource {
 
     private final RequestService service;
+    private final RequestListing listing;
     private final SecurityIdentity identity;
 
-    RequestResource(RequestService service, SecurityIdentity identity) {
+    RequestResource(RequestService service, RequestListing listing, SecurityIdentity identity) {
         this.service = service;
+        this.listing = listing;
         this.identity = identity;
     }
 
     @POST
     @RolesAllowed({Roles.REQUESTER, Roles.ADMIN})
-    @Operation(summary = "Submit a request; it waits for approval with its dry-run plan")
-    @APIResponse(responseCode = "202", description = "Accepted; Location names the request")
+    @Operation(summary = "Submit a request; it waits for approval with its dry-run plan",
+            description = "The request is put under the approval rule that matches its type and risk; a rule "
+                    + "may approve it at once (e.g. deactivating a key of a user the requester owns).")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the request, ETag its version")
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not a requester")
-    @APIResponse(responseCode = "409", description = "IAM already has a user of that name")
+    @APIResponse(responseCode = "404", description = "The user is not a managed user")
+    @APIResponse(responseCode = "409", description = "IAM's state does not allow it, e.g. the user exists")
+    @APIResponse(responseCode = "422", description = "Unknown access profile, or an approval rule that cannot be "
+            + "met, e.g. it needs a manager the token does not name")
+    @APIResponse(responseCode = "502", description = "IAM refused a read the plan needs")
+    @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
     public Response submit(@Valid @NotNull(message = "a JSON body is required") SubmitRequest body,
             @Context UriInfo uri) {
         RequestView view = service.submit(body, Caller.of(identity));
-        return Response.accepted(view).location(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                .build();
+        return Response.accepted(view).tag(ETags.of(view.version()))
+                .location(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).build();
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "One request: status, plan, decisions and outcome")
-    @APIResponse(responseCode = "200", description = "The request")
+    @Operation(summary = "One request: status, plan and its hash, approvals still needed, decisions, comments")
+    @APIResponse(responseCode = "200", description = "The request; ETag is its version, for If-Match")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller has no role here")
     @APIResponse(responseCode = "404", description = "No such request, or not one the caller may see")
-    public RequestView get(@PathParam("id") UUID id) {
-        return service.get(id, Caller.of(identity));
+    public Response get(@PathParam("id") UUID id) {
+        RequestView view = service.get(id, Caller.of(identity));
+        return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     @GET
     @RolesAllowed({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Requests, newest first; requesters see their own")
-    @APIResponse(responseCode = "200", description = "The requests")
-    @APIResponse(responseCode = "400", description = "An invalid filter")
+    @Operation(summary = "Requests, newest first, a page at a time",
+            description = "Requesters see their own, those about users they own and those of their reports. "
+                    + "approvableBy=me lists the pending requests the caller can decide on now.")
+    @APIResponse(responseCode = "200", description = "A page of requests; follow next for the following page")
+    @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller has no role here")
-    public List<RequestView> list(@QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return service.list(Caller.of(identity), Optional.ofNullable(status).map(RequestResource::status), limit);
+    public Page<RequestView> list(
+            @Parameter(description = "Only requests in this status") @QueryParam("status") String status,
+            @Parameter(description = "Only requests of this type") @QueryParam("type") String type,
+            @Parameter(description = "Only requests about this user") @QueryParam("userName")
+            @Size(max = 64, message = "userName must be at most 64 characters") String userName,
+            @Parameter(description = "'me': only requests the caller can decide on now")
+            @QueryParam("approvableBy") String approvableBy,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        if (approvableBy != null && !approvableBy.equals("me")) {
+            throw StewardException.invalid("approvableBy must be 'me'");
+        }
+        RequestListing.Filter filter = new RequestListing.Filter(parse(RequestStatus.class, "status", status),
+                parse(RequestType.class, "type", type), userName, approvableBy != null);
+        return listing.list(Caller.of(identity), filter, limit, cursor, uri);
     }
 
-    private static RequestStatus status(String name) {
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        if (value == null) {
+            return null;
+        }
         try {
-            return RequestStatus.valueOf(name);
+            return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw StewardException.invalid("status must be one of " + Arrays.toString(RequestStatus.values()));
+            throw StewardException.invalid(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 }

@@ -1,80 +1,115 @@
 package dev.iamsteward.request;
 
 import dev.iamsteward.audit.AuditLog;
+import dev.iamsteward.catalog.Catalog;
 import dev.iamsteward.common.Caller;
+import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.credential.DeliveryService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Submits requests and shows them to the people allowed to see them. */
+/** Submits requests, from people and from the service itself, and shows them to those allowed to see them. */
 @ApplicationScoped
 public class RequestService {
 
+    /** The rule under which the service ends time-bound access by itself. */
+    public static final String TIME_BOUND_RULE = "time-bound-expiry";
+
     private final RequestPlanner planner;
+    private final Catalog catalog;
+    private final ApprovalPolicy policy;
     private final DeliveryService deliveries;
     private final AuditLog audit;
+    private final Event<RequestApproved> approved;
     private final Clock clock;
 
-    RequestService(RequestPlanner planner, DeliveryService deliveries, AuditLog audit, Clock clock) {
+    RequestService(RequestPlanner planner, Catalog catalog, ApprovalPolicy policy, DeliveryService deliveries,
+            AuditLog audit, Event<RequestApproved> approved, Clock clock) {
         this.planner = planner;
+        this.catalog = catalog;
+        this.policy = policy;
         this.deliveries = deliveries;
         this.audit = audit;
+        this.approved = approved;
         this.clock = clock;
     }
 
+    /** A person's request: planned, put under the rule that matches it, and approved at once if the rule says. */
     @Transactional
     public RequestView submit(SubmitRequest submission, Caller caller) {
         submission.refuseFieldsOfOtherTypes();
         Instant now = clock.instant();
-        AccessRequest request = AccessRequest.submit(submission, caller.name(), now);
+        AccessRequest request = AccessRequest.submit(submission, caller.name(), caller.manager(), now);
         planner.plan(request);
-        request.persist();
-        audit.record(new StatusChange(request.id, null, request.status, caller.name(), now, submission.reason())
-                .audit("request.submitted"));
-        return RequestView.of(request, List.of());
+        request.risk = submission.profile() == null ? "LOW" : catalog.profile(submission.profile()).risk().name();
+        ApprovalPolicy.Match rule = policy.match(request.type, request.risk);
+        request.approval = rule.requirement();
+        admit(request, now);
+        boolean auto = switch (rule.autoApprove()) {
+            case ALWAYS -> true;
+            case OWNER -> caller.name().equals(request.owner);
+            case NEVER -> false;
+        };
+        if (auto) {
+            approve(request, "approved automatically under rule '" + rule.requirement().rule + "'"
+                    + (rule.autoApprove() == ApprovalRequirement.AutoApprove.OWNER ? ": the requester owns the user"
+                    : ""), now);
+        }
+        return view(request);
+    }
+
+    /**
+     * A request the service files by itself, to end time-bound access: approved under the time-bound rule,
+     * which the approval rules show, and executed like any other.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AccessRequest submitForSystem(SubmitRequest submission, Instant now) {
+        AccessRequest request = AccessRequest.submit(submission, AccessRequest.SYSTEM, null, now);
+        planner.plan(request);
+        request.risk = "LOW";
+        request.approval = new ApprovalRequirement(TIME_BOUND_RULE, 0, Set.of(), false, false);
+        admit(request, now);
+        approve(request, "time-bound access ended; approved under rule '" + TIME_BOUND_RULE + "'", now);
+        return request;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RequestView get(UUID id, Caller caller) {
-        AccessRequest request = visible(id, caller);
+        return viewOf(RequestAccess.visible(id, caller, false));
+    }
+
+    /** The view of a request just changed, flushed first so that it shows the new version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RequestView view(AccessRequest request) {
+        AccessRequest.getEntityManager().flush();
         return RequestView.of(request, deliveries.forRequest(request.id));
     }
 
+    /** The view of a request that is only being read. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RequestView> list(Caller caller, Optional<RequestStatus> status, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (!caller.seesAllRequests()) {
-            query.append(" and (requester = :caller or owner = :caller)");
-            parameters.put("caller", caller.name());
-        }
-        status.ifPresent(s -> {
-            query.append(" and status = :status");
-            parameters.put("status", s);
-        });
-        query.append(" order by createdAt desc, id");
-        return AccessRequest.<AccessRequest>find(query.toString(), parameters).page(0, limit).list().stream()
-                .map(r -> RequestView.of(r, deliveries.forRequest(r.id))).toList();
+    RequestView viewOf(AccessRequest request) {
+        return RequestView.of(request, deliveries.forRequest(request.id));
     }
 
-    /**
-     * The request, if the caller may see it: a requester sees the requests they made and those about users
-     * they own; to them, others' requests do not exist.
-     */
-    private static AccessRequest visible(UUID id, Caller caller) {
-        AccessRequest request = AccessRequest.findById(id);
-        if (request == null || !caller.seesAllRequests() && !request.requester.equals(caller.name())
-                && !caller.name().equals(request.owner)) {
-            throw StewardException.notFound("Request", id);
-        }
-        return request;
+    private void admit(AccessRequest request, Instant now) {
+        request.replanned("planned", now);
+        request.pendingUntil = now.plus(policy.pendingTimeout());
+        request.unmeetableApproval().ifPresent(why -> {
+            throw new StewardException(ErrorKind.UNMEETABLE_APPROVAL, why);
+        });
+        request.persist();
+        audit.record(new StatusChange(request.id, null, request.status, request.requester, now, request.reason)
+                .audit("request.submitted"));
+    }
+
+    private void approve(AccessRequest request, String why, Instant now) {
+        audit.record(request.approveAutomatically(why, now).audit("request.auto-approved"));
+        approved.fire(new RequestApproved(request.id));
     }
 }

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The life of a request, all in one place:
- * PENDING_APPROVAL → APPROVED → EXECUTING → SUCCEEDED | FAILED, or PENDING_APPROVAL → REJECTED.
+ * PENDING_APPROVAL → APPROVED → EXECUTING → SUCCEEDED | FAILED, or PENDING_APPROVAL → REJECTED | CANCELLED |
+ * EXPIRED (nobody decided in time). A request stays PENDING_APPROVAL while approvals gather to a quorum.
  * MFA enrolment waits for its owner between two steps: EXECUTING → AWAITING_MFA_CODES → EXECUTING.
  */
 public enum RequestStatus {
@@ -15,15 +16,17 @@ public enum RequestStatus {
     AWAITING_MFA_CODES,
     SUCCEEDED,
     FAILED,
-    REJECTED;
+    REJECTED,
+    CANCELLED,
+    EXPIRED;
 
     public Set<RequestStatus> next() {
         return switch (this) {
-            case PENDING_APPROVAL -> EnumSet.of(APPROVED, REJECTED);
+            case PENDING_APPROVAL -> EnumSet.of(APPROVED, REJECTED, CANCELLED, EXPIRED);
             case APPROVED -> EnumSet.of(EXECUTING);
             case EXECUTING -> EnumSet.of(SUCCEEDED, FAILED, AWAITING_MFA_CODES);
             case AWAITING_MFA_CODES -> EnumSet.of(EXECUTING, FAILED);
-            case SUCCEEDED, FAILED, REJECTED -> EnumSet.noneOf(RequestStatus.class);
+            case SUCCEEDED, FAILED, REJECTED, CANCELLED, EXPIRED -> EnumSet.noneOf(RequestStatus.class);
         };
     }
 

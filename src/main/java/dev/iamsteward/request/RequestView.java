@@ -4,6 +4,7 @@ import dev.iamsteward.credential.DeliveryView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** A request as the API shows it. */
@@ -18,28 +19,49 @@ public record RequestView(
         Instant expiresAt,
         String accessKeyId,
         String profile,
+        String risk,
         Map<String, String> tags,
         String reason,
         List<PlannedCall> plan,
+        String planHash,
         int stepsDone,
+        ApprovalView approval,
         List<DecisionView> decisions,
+        List<CommentView> comments,
         List<DeliveryView> secrets,
         String userArn,
         String failureReason,
+        UUID expiryRequestId,
         Instant createdAt,
         Instant updatedAt,
+        Instant pendingUntil,
         Instant completedAt,
         long version) {
 
-    /** One approver's decision. */
-    public record DecisionView(String approver, Decision.Verdict verdict, String comment, Instant at) {
+    /** The rule the request is decided under, who has approved, and what is still missing. */
+    public record ApprovalView(String rule, int approvals, Set<String> approverGroups, boolean ownerMustApprove,
+            boolean managerMustApprove, String requesterManager, List<String> approvedBy, List<String> missing) {
+    }
+
+    /** One decision; a voided one no longer counts, and says why. */
+    public record DecisionView(String approver, Decision.Verdict verdict, String comment, String planHash,
+            Instant at, Instant voidedAt, String voidedReason) {
+    }
+
+    public record CommentView(String author, String text, Instant at) {
     }
 
     /** The view of a request; {@code secrets} are the deliveries its execution made, without the secrets. */
     public static RequestView of(AccessRequest r, List<DeliveryView> secrets) {
+        ApprovalRequirement a = r.approval;
+        ApprovalView approval = new ApprovalView(a.rule, a.approvals, a.approverGroups(), a.ownerMustApprove,
+                a.managerMustApprove, r.requesterManager, r.approvers(), r.missingApprovals());
         return new RequestView(r.id, r.type, r.status, r.requester, r.userName, r.path, r.owner, r.expiresAt,
-                r.accessKeyId, r.profile, r.tags, r.reason, r.plan, r.stepsDone,
-                r.decisions.stream().map(d -> new DecisionView(d.approver, d.verdict, d.comment, d.at)).toList(),
-                secrets, r.userArn, r.failureReason, r.createdAt, r.updatedAt, r.completedAt, r.version);
+                r.accessKeyId, r.profile, r.risk, r.tags, r.reason, r.plan, r.planHash, r.stepsDone, approval,
+                r.decisions.stream().map(d -> new DecisionView(d.approver, d.verdict, d.comment, d.planHash, d.at,
+                        d.voidedAt, d.voidedReason)).toList(),
+                r.comments.stream().map(c -> new CommentView(c.author, c.text, c.at)).toList(),
+                secrets, r.userArn, r.failureReason, r.expiryRequestId, r.createdAt, r.updatedAt, r.pendingUntil,
+                r.completedAt, r.version);
     }
 }

@@ -23,7 +23,8 @@ public record SubmitRequest(
         @Schema(description = "CREATE_USER: the person accountable for the user, who receives its secrets; "
                 + "the requester when absent")
         @Size(max = 256, message = "owner must be at most 256 characters") String owner,
-        @Schema(description = "CREATE_USER: when the user should be removed")
+        @Schema(description = "CREATE_USER: when the user is offboarded; CREATE_ACCESS_KEY: when the key is "
+                + "deleted. The service files that request by itself at this time")
         Instant expiresAt,
         @Schema(description = "DEACTIVATE_, REACTIVATE_ and DELETE_ACCESS_KEY: the key")
         @Pattern(regexp = "[A-Z0-9]{16,128}", message = "accessKeyId must be 16 to 128 upper-case letters or "
@@ -43,8 +44,11 @@ public record SubmitRequest(
 
     /** Refuses fields that mean nothing for this request's type, rather than ignoring them silently. */
     void refuseFieldsOfOtherTypes() {
-        if (type != RequestType.CREATE_USER && (path != null || owner != null || expiresAt != null || tags != null)) {
-            throw StewardException.invalid("path, owner, expiresAt and tags apply only to CREATE_USER");
+        if (type != RequestType.CREATE_USER && (path != null || owner != null || tags != null)) {
+            throw StewardException.invalid("path, owner and tags apply only to CREATE_USER");
+        }
+        if (expiresAt != null && type != RequestType.CREATE_USER && type != RequestType.CREATE_ACCESS_KEY) {
+            throw StewardException.invalid("expiresAt applies only to CREATE_USER and CREATE_ACCESS_KEY");
         }
         if (accessKeyId != null && !type.concernsOneKey()) {
             throw StewardException.invalid("accessKeyId applies only to requests about one access key");

@@ -38,8 +38,13 @@ class AccessControlTest {
         }
 
         private Object body() {
-            return path.endsWith("approvals")
-                    ? Map.of("decision", "APPROVE")
+            if (path.endsWith("approvals")) {
+                return Map.of("decision", "APPROVE");
+            }
+            if (path.endsWith("comments")) {
+                return Map.of("text", "a remark");
+            }
+            return method.equals("PATCH") ? Map.of("reason", "changed")
                     : Map.of("type", "CREATE_USER", "userName", Requests.uniqueUserName("acl"), "reason", "r");
         }
 
@@ -54,7 +59,15 @@ class AccessControlTest {
                 new Endpoint("POST", "/v1/requests", Set.of(Roles.REQUESTER, Roles.ADMIN), true),
                 new Endpoint("GET", "/v1/requests", EVERYONE, false),
                 new Endpoint("GET", "/v1/requests/{id}", EVERYONE, false),
-                new Endpoint("POST", "/v1/requests/{id}/approvals", Set.of(Roles.APPROVER), true),
+                new Endpoint("PATCH", "/v1/requests/{id}", Set.of(Roles.REQUESTER, Roles.ADMIN), true),
+                new Endpoint("POST", "/v1/requests/{id}/plan", Set.of(Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN),
+                        false),
+                new Endpoint("POST", "/v1/requests/{id}/cancel", Set.of(Roles.REQUESTER, Roles.ADMIN), false),
+                new Endpoint("POST", "/v1/requests/{id}/comments", Set.of(Roles.REQUESTER, Roles.APPROVER,
+                        Roles.ADMIN), true),
+                new Endpoint("POST", "/v1/requests/{id}/approvals", Set.of(Roles.APPROVER, Roles.REQUESTER,
+                        Roles.ADMIN), true),
+                new Endpoint("GET", "/v1/approval-rules", EVERYONE, false),
                 new Endpoint("GET", "/v1/users", EVERYONE, false),
                 new Endpoint("GET", "/v1/users/nobody-here", EVERYONE, false));
     }

@@ -144,9 +144,9 @@ class RequestLifecycleTest {
         as("mallory", "requester").get("/v1/requests/{id}", id).then().statusCode(404)
                 .body("type", equalTo("urn:iam-steward:problem:not-found"));
         as("mallory", "requester").get("/v1/requests").then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.not(hasItem(id)));
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
         as(APPROVER, "approver").queryParam("status", "PENDING_APPROVAL").get("/v1/requests").then()
-                .statusCode(200).body("id", hasItem(id));
+                .statusCode(200).body("items.id", hasItem(id));
     }
 
     @Test

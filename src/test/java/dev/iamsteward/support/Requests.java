@@ -43,9 +43,15 @@ public final class Requests {
 
     /** Approves a request as the approver. */
     public static void approve(String requestId) {
-        as(APPROVER, "approver").contentType(ContentType.JSON)
+        approveAs(APPROVER, requestId);
+    }
+
+    /** Approves a request as {@code approver}, who holds the approver role, and returns the status it has now. */
+    public static String approveAs(String approver, String requestId) {
+        return as(approver, "approver").contentType(ContentType.JSON)
                 .body(Map.of("decision", "APPROVE", "comment", "ok"))
                 .post("/v1/requests/{id}/approvals", requestId)
-                .then().statusCode(200);
+                .then().statusCode(200)
+                .extract().path("status");
     }
 }

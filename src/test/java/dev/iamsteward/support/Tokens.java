@@ -20,6 +20,17 @@ public final class Tokens {
                 .sign();
     }
 
+    /** A token whose {@code manager} claim names {@code manager}. */
+    public static String tokenWithManager(String user, String manager, String... roles) {
+        return Jwt.preferredUserName(user)
+                .subject(user)
+                .claim("manager", manager)
+                .groups(Set.of(roles))
+                .issuer("https://server.example.com")
+                .audience("https://service.example.com")
+                .sign();
+    }
+
     /** A RestAssured request as {@code user} holding {@code roles}. */
     public static RequestSpecification as(String user, String... roles) {
         return RestAssured.given().auth().oauth2(token(user, roles));

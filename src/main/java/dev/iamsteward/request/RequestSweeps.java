@@ -1,0 +1,117 @@
+package dev.iamsteward.request;
+
+import dev.iamsteward.audit.AuditLog;
+import dev.iamsteward.common.StewardException;
+import dev.iamsteward.credential.DeliveryService;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The work time does to requests: pending requests nobody decided expire, and time-bound access ends with a
+ * request the service files and approves under its own rule. Each request is handled in its own transaction
+ * under a row lock, so replicas sweeping together do each thing once.
+ */
+@ApplicationScoped
+public class RequestSweeps {
+
+    private static final int BATCH = 100;
+
+    private final RequestService requests;
+    private final DeliveryService deliveries;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    RequestSweeps(RequestService requests, DeliveryService deliveries, AuditLog audit, Clock clock) {
+        this.requests = requests;
+        this.deliveries = deliveries;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Expires pending requests past their time; returns how many. */
+    public int expirePending() {
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> AccessRequest.<AccessRequest>find(
+                "status = ?1 and pendingUntil <= ?2", RequestStatus.PENDING_APPROVAL, clock.instant())
+                .page(0, BATCH).stream().map(r -> r.id).toList());
+        int expired = 0;
+        for (UUID id : due) {
+            expired += QuarkusTransaction.requiringNew().call(() -> {
+                AccessRequest request = AccessRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
+                if (!request.pendingExpired(clock.instant())) {
+                    return 0;
+                }
+                audit.record(request.expire(clock.instant()).audit("request.expired"));
+                return 1;
+            });
+        }
+        return expired;
+    }
+
+    /** Files the request that ends each user's or key's access whose time is up; returns how many. */
+    public int endTimeBoundAccess() {
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> AccessRequest.<AccessRequest>find(
+                "status = ?1 and expiresAt <= ?2 and expiryHandledAt is null and type in ?3",
+                RequestStatus.SUCCEEDED, clock.instant(),
+                List.of(RequestType.CREATE_USER, RequestType.CREATE_ACCESS_KEY))
+                .page(0, BATCH).stream().map(r -> r.id).toList());
+        int filed = 0;
+        for (UUID id : due) {
+            try {
+                filed += QuarkusTransaction.requiringNew().call(() -> endAccess(id)) ? 1 : 0;
+            } catch (StewardException e) {
+                if (e.kind().status() < 500) {
+                    QuarkusTransaction.requiringNew().run(() -> skip(id, e.getMessage()));
+                } else {
+                    Log.warnf("Ending the time-bound access of request %s failed; the next sweep tries again: %s",
+                            id, e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                Log.warnf("Ending the time-bound access of request %s failed; the next sweep tries again: %s",
+                        id, e.toString());
+            }
+        }
+        return filed;
+    }
+
+    private boolean endAccess(UUID sourceId) {
+        AccessRequest source = AccessRequest.findById(sourceId, LockModeType.PESSIMISTIC_WRITE);
+        if (source.expiryHandledAt != null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        String reason = "time-bound access granted by request " + source.id + " ended at " + source.expiresAt;
+        SubmitRequest revocation = source.type == RequestType.CREATE_USER
+                ? new SubmitRequest(RequestType.OFFBOARD_USER, source.userName, null, null, null, null, null, null,
+                        reason)
+                : new SubmitRequest(RequestType.DELETE_ACCESS_KEY, source.userName, null, null, null,
+                        createdKey(source).orElseThrow(() -> StewardException.invalid(
+                                "the request created no access key")), null, null, reason);
+        AccessRequest filed = requests.submitForSystem(revocation, now);
+        source.expiryHandledAt = now;
+        source.expiryRequestId = filed.id;
+        audit.record(new StatusChange(source.id, source.status, source.status, AccessRequest.SYSTEM, now,
+                "filed " + revocation.type() + " request " + filed.id).audit("access.expired"));
+        return true;
+    }
+
+    /** IAM would refuse the revocation, e.g. the user is already gone: nothing is left to end. */
+    private void skip(UUID sourceId, String why) {
+        AccessRequest source = AccessRequest.findById(sourceId, LockModeType.PESSIMISTIC_WRITE);
+        if (source.expiryHandledAt == null) {
+            source.expiryHandledAt = clock.instant();
+            audit.record(new StatusChange(source.id, source.status, source.status, AccessRequest.SYSTEM,
+                    source.expiryHandledAt, "nothing to end: " + why).audit("access.expiry-skipped"));
+        }
+    }
+
+    private Optional<String> createdKey(AccessRequest source) {
+        return deliveries.forRequest(source.id).stream().map(d -> d.label()).filter(l -> l != null).findFirst();
+    }
+}
