@@ -1,0 +1,59 @@
+package dev.iamsteward.common;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Gives every error response of the OpenAPI document its body: an {@code application/problem+json}
+ * {@link Problem}, declared once as a component, so that clients generated from the document parse errors.
+ */
+public class ProblemResponses implements OASFilter {
+
+    private static final String REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+            if (op.getResponses() == null || op.getResponses().getAPIResponses() == null) {
+                return;
+            }
+            for (Map.Entry<String, APIResponse> response : op.getResponses().getAPIResponses().entrySet()) {
+                if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                    response.getValue().setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF))));
+                }
+            }
+        }));
+    }
+
+    private static Schema problemSchema() {
+        Schema violation = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .addProperty("field", text("The invalid field"))
+                .addProperty("message", text("What is wrong with it"));
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("An RFC 9457 problem details body")
+                .addProperty("type", text("A stable URN per kind of error, e.g. urn:iam-steward:problem:not-found"))
+                .addProperty("title", text("The kind of error, in words"))
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("detail", text("This occurrence, in words"))
+                .addProperty("violations", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .items(violation))
+                .required(List.of("type", "title", "status"));
+    }
+
+    private static Schema text(String description) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description);
+    }
+}
