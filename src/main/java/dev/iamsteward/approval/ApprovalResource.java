@@ -2,6 +2,7 @@ package dev.iamsteward.approval;
 
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.Roles;
+import dev.iamsteward.idempotency.Idempotent;
 import dev.iamsteward.request.RequestView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,14 +37,18 @@ public class ApprovalResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "Approve or reject a pending request; an approval queues its execution")
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The decision is recorded; the request as it now is")
-    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key is invalid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not an approver, or submitted the request")
     @APIResponse(responseCode = "404", description = "No such request")
-    @APIResponse(responseCode = "409", description = "The request is no longer pending, or the caller decided")
+    @APIResponse(responseCode = "409", description = "The request is no longer pending, the caller decided, or "
+            + "the first request with this Idempotency-Key is still in progress")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     public RequestView decide(@PathParam("id") UUID id,
             @Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
         return service.decide(id, body, Caller.of(identity));

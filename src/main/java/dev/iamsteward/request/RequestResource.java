@@ -3,6 +3,7 @@ package dev.iamsteward.request;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.Roles;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.idempotency.Idempotent;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,13 +48,18 @@ public class RequestResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.REQUESTER, Roles.ADMIN})
     @Operation(summary = "Submit a request; it waits for approval with its dry-run plan")
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION)
     @APIResponse(responseCode = "202", description = "Accepted; Location names the request")
-    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key is invalid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not a requester")
-    @APIResponse(responseCode = "409", description = "IAM already has a user of that name")
+    @APIResponse(responseCode = "409", description = "IAM already has a user of that name, or the first request "
+            + "with this Idempotency-Key is still in progress")
+    @APIResponse(responseCode = "422", description = "An unknown access profile, or the Idempotency-Key was used "
+            + "for a different request")
     public Response submit(@Valid @NotNull(message = "a JSON body is required") SubmitRequest body,
             @Context UriInfo uri) {
         RequestView view = service.submit(body, Caller.of(identity));
