@@ -3,6 +3,7 @@ package dev.iamsteward.approval;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.Roles;
+import dev.iamsteward.idempotency.Idempotent;
 import dev.iamsteward.request.RequestView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,20 +41,24 @@ public class ApprovalResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.APPROVER, Roles.REQUESTER, Roles.ADMIN})
     @Operation(summary = "Approve or reject a pending request",
             description = "An approval counts towards the quorum of the request's rule; the one that meets it "
                     + "queues execution. A rejection by anyone eligible ends the request. Name the planHash you "
                     + "read, so that a plan changed since is not approved by mistake.")
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The decision is recorded; the request as it now is")
-    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key is invalid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller submitted the request, or the rule does not let "
             + "them decide")
     @APIResponse(responseCode = "404", description = "No such request, or not one the caller may see")
     @APIResponse(responseCode = "409", description = "The request is no longer pending, the caller already decided, "
-            + "or the plan changed since the caller read it")
+            + "the plan changed since the caller read it, or the first request with this Idempotency-Key is still "
+            + "in progress")
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the request")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     public Response decide(@PathParam("id") UUID id,
             @Parameter(description = "The request's ETag as the approver read it")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -40,6 +40,11 @@ public class DeliveryResource {
         this.identity = identity;
     }
 
+    /*
+     * Deliberately not @Idempotent: its response is the secret in clear, and a replay store would keep it and
+     * hand it out again, the very thing a one-time retrieval exists to prevent. A lost response is a lost secret:
+     * the owner asks for a new one.
+     */
     @POST
     @Operation(summary = "Fetch a secret; it is destroyed as it is handed over, so only the first call gets it")
     @APIResponse(responseCode = "200", description = "The secret, this once; never cached")

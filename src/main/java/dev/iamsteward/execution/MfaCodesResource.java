@@ -33,6 +33,12 @@ public class MfaCodesResource {
         this.identity = identity;
     }
 
+    /*
+     * Deliberately not @Idempotent: the body is two codes from the owner's device, and a SHA-256 of twelve
+     * digits is reversed by trying them all, so a replay store would keep a second factor's codes in all but
+     * name. Nor is it needed: once the codes are accepted the request no longer waits for them, so a retry is
+     * refused (409) without doing anything twice, and GET /v1/requests/{id} shows the outcome.
+     */
     @POST
     @Operation(summary = "Enable the MFA device of an ENROL_MFA request with two consecutive codes")
     @APIResponse(responseCode = "200", description = "The device is enabled; the request goes on")

@@ -3,6 +3,7 @@ package dev.iamsteward.request;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.Roles;
+import dev.iamsteward.idempotency.Idempotent;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -86,13 +88,18 @@ public class RequestChangeResource {
 
     @POST
     @Path("comments")
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN})
     @Operation(summary = "Comment on a request", description = "The requester, the user's owner, the requester's "
             + "manager, approvers and admins may comment, at any stage.")
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION)
     @APIResponse(responseCode = "201", description = "The comment is added; the request with its comments")
-    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key is invalid")
     @APIResponse(responseCode = "403", description = "The caller is not involved in the request")
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still in "
+            + "progress")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     public Response comment(@PathParam("id") UUID id,
             @Valid @NotNull(message = "a JSON body is required") CommentRequest body) {
         RequestView view = changes.comment(id, body, Caller.of(identity));

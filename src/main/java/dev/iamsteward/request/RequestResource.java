@@ -5,6 +5,7 @@ import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.idempotency.Idempotent;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,18 +51,21 @@ public class RequestResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.REQUESTER, Roles.ADMIN})
     @Operation(summary = "Submit a request; it waits for approval with its dry-run plan",
             description = "The request is put under the approval rule that matches its type and risk; a rule "
                     + "may approve it at once (e.g. deactivating a key of a user the requester owns).")
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION)
     @APIResponse(responseCode = "202", description = "Accepted; Location names the request, ETag its version")
-    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key is invalid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not a requester")
     @APIResponse(responseCode = "404", description = "The user is not a managed user")
-    @APIResponse(responseCode = "409", description = "IAM's state does not allow it, e.g. the user exists")
-    @APIResponse(responseCode = "422", description = "Unknown access profile, or an approval rule that cannot be "
-            + "met, e.g. it needs a manager the token does not name")
+    @APIResponse(responseCode = "409", description = "IAM's state does not allow it, e.g. the user exists; or the "
+            + "first request with this Idempotency-Key is still in progress")
+    @APIResponse(responseCode = "422", description = "Unknown access profile, an approval rule that cannot be met "
+            + "(e.g. it needs a manager the token does not name), or an Idempotency-Key used for another request")
     @APIResponse(responseCode = "502", description = "IAM refused a read the plan needs")
     @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
     public Response submit(@Valid @NotNull(message = "a JSON body is required") SubmitRequest body,
