@@ -56,7 +56,8 @@ class AccessControlTest {
                 new Endpoint("GET", "/v1/requests/{id}", EVERYONE, false),
                 new Endpoint("POST", "/v1/requests/{id}/approvals", Set.of(Roles.APPROVER), true),
                 new Endpoint("GET", "/v1/users", EVERYONE, false),
-                new Endpoint("GET", "/v1/users/nobody-here", EVERYONE, false));
+                new Endpoint("GET", "/v1/users/nobody-here", EVERYONE, false),
+                new Endpoint("GET", "/v1/audit/verify", Set.of(Roles.AUDITOR, Roles.ADMIN), false));
     }
 
     static Stream<Arguments> endpointsAndRoles() {
