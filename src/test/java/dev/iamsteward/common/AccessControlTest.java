@@ -57,6 +57,7 @@ class AccessControlTest {
                 new Endpoint("POST", "/v1/requests/{id}/approvals", Set.of(Roles.APPROVER), true),
                 new Endpoint("GET", "/v1/users", EVERYONE, false),
                 new Endpoint("GET", "/v1/users/nobody-here", EVERYONE, false),
+                new Endpoint("GET", "/v1/audit", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
                 new Endpoint("GET", "/v1/audit/verify", Set.of(Roles.AUDITOR, Roles.ADMIN), false));
     }
 
