@@ -9,10 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 
 /** One append-only audit row: who did what to which request, when, and the status it moved between. */
 @Entity
 @Table(name = "audit_event")
+@Immutable
 public class AuditEvent extends PanacheEntityBase {
 
     @Id
@@ -36,4 +38,14 @@ public class AuditEvent extends PanacheEntityBase {
     public String toStatus;
 
     public String detail;
+
+    /** The row's place in the hash chain; the database's insert trigger sets it and the two hashes. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(name = "prev_hash", insertable = false, updatable = false)
+    public String prevHash;
+
+    @Column(insertable = false, updatable = false)
+    public String hash;
 }

@@ -69,7 +69,9 @@ class AccessControlTest {
                         Roles.ADMIN), true),
                 new Endpoint("GET", "/v1/approval-rules", EVERYONE, false),
                 new Endpoint("GET", "/v1/users", EVERYONE, false),
-                new Endpoint("GET", "/v1/users/nobody-here", EVERYONE, false));
+                new Endpoint("GET", "/v1/users/nobody-here", EVERYONE, false),
+                new Endpoint("GET", "/v1/audit", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
+                new Endpoint("GET", "/v1/audit/verify", Set.of(Roles.AUDITOR, Roles.ADMIN), false));
     }
 
     static Stream<Arguments> endpointsAndRoles() {

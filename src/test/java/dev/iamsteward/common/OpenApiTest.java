@@ -1,6 +1,7 @@
 package dev.iamsteward.common;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +28,9 @@ class OpenApiTest {
                 .body("paths.'/v1/requests'.post.summary", notNullValue())
                 .body("paths.'/v1/requests'.post.responses", hasKey("409"))
                 .body("paths.'/v1/deliveries/{id}/retrieve'.post.responses", hasKey("410"))
+                .body("paths.'/v1/audit'.get.tags", hasItem("Audit"))
+                .body("paths.'/v1/audit'.get.responses", hasKey("400"))
+                .body("paths.'/v1/audit/verify'.get.responses", hasKey("403"))
                 .body("paths.'/v1/requests'.post.requestBody.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/SubmitRequest"));
     }
