@@ -6,9 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
- * A keyset position in a listing ordered by ({@code at}, {@code key}): the next page holds the rows strictly
- * after it, so rows inserted while a client pages neither repeat nor shift what it has not seen yet. Clients
- * treat it as opaque.
+ * A keyset position in a listing: the next page holds the rows strictly after it, so rows inserted while a
+ * client pages neither repeat nor shift what it has not seen yet. A listing orders by ({@code at}, {@code key})
+ * or by {@code key} alone when that is unique and ordered. Clients treat it as opaque.
  */
 public record Cursor(Instant at, String key) {
 
