@@ -25,7 +25,7 @@ public final class RequestAccess {
         return request;
     }
 
-    static boolean canSee(AccessRequest request, Caller caller) {
+    public static boolean canSee(AccessRequest request, Caller caller) {
         return caller.seesAllRequests() || caller.name().equals(request.requester)
                 || caller.name().equals(request.owner) || caller.name().equals(request.requesterManager);
     }

@@ -11,6 +11,7 @@ import dev.iamsteward.iam.IamNames;
 import dev.iamsteward.iam.IamPage;
 import dev.iamsteward.iam.IamUser;
 import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
@@ -74,12 +75,11 @@ public class UserService {
         return keys;
     }
 
-    /** The requests about the user that the caller may see: a requester sees theirs and those they own. */
+    /** The requests about the user that the caller may see, by the same rule as the request listing. */
     private static List<UserView.RequestRef> requests(String userName, Caller caller) {
         return AccessRequest.<AccessRequest>find("lower(userName) = ?1 order by createdAt desc, id",
                         userName.toLowerCase(Locale.ROOT)).stream()
-                .filter(r -> caller.seesAllRequests() || caller.name().equals(r.requester)
-                        || caller.name().equals(r.owner))
+                .filter(r -> RequestAccess.canSee(r, caller))
                 .map(UserView.RequestRef::of).toList();
     }
 
