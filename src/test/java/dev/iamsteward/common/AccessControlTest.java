@@ -75,7 +75,9 @@ class AccessControlTest {
                 new Endpoint("GET", "/v1/findings", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
                 new Endpoint("GET", "/v1/findings/{id}", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
                 new Endpoint("POST", "/v1/findings/scan", Set.of(Roles.ADMIN), false),
-                new Endpoint("POST", "/v1/findings/{id}/remediate", Set.of(Roles.ADMIN), false));
+                new Endpoint("POST", "/v1/findings/{id}/remediate", Set.of(Roles.ADMIN), false),
+                new Endpoint("GET", "/v1/rotations", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
+                new Endpoint("POST", "/v1/rotations/{id}/rollback", Set.of(Roles.ADMIN), false));
     }
 
     static Stream<Arguments> endpointsAndRoles() {
