@@ -1,6 +1,7 @@
 package dev.iamsteward.iam;
 
 import dev.iamsteward.iam.aws.AwsIamDirectory;
+import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -9,7 +10,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 
-/** Chooses the IAM adapter from configuration and says loudly when it is the sandbox. */
+/**
+ * Chooses the IAM adapter from configuration and says loudly when it is the sandbox; refuses to start on the
+ * AWS account's root credentials.
+ */
 public class IamDirectoryProducer {
 
     @Produces
@@ -19,7 +23,7 @@ public class IamDirectoryProducer {
             Instance<AwsIamDirectory> aws) {
         IamDirectory chosen = switch (config.backend()) {
             case MEMORY -> seeded(memory.get(), config.sandbox());
-            case AWS -> aws.get();
+            case AWS -> refusingRoot(aws.get());
         };
         IamDirectory.Backend backend = chosen.backend();
         if (backend.sandbox()) {
@@ -28,6 +32,22 @@ public class IamDirectoryProducer {
             Log.infof("IAM backend: %s, %s", backend.name(), backend.target());
         }
         return chosen;
+    }
+
+    /** The account-level reads of the same backend. */
+    @Produces
+    @Singleton
+    IamAccount iamAccount(IamConfig config, Instance<InMemoryIamAccount> memory, Instance<AwsIamDirectory> aws) {
+        return switch (config.backend()) {
+            case MEMORY -> memory.get();
+            case AWS -> aws.get().account();
+        };
+    }
+
+    /** Startup fails here, before anything else can use the adapter, when it runs on root credentials. */
+    private static AwsIamDirectory refusingRoot(AwsIamDirectory aws) {
+        RootCredentials.refuse(aws.account().callerArn());
+        return aws;
     }
 
     private static InMemoryIamDirectory seeded(InMemoryIamDirectory sandbox, IamConfig.Sandbox contents) {

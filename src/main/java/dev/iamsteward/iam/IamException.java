@@ -121,4 +121,45 @@ public abstract sealed class IamException extends RuntimeException {
             return true;
         }
     }
+
+    /** ReportNotPresent: no credential report was generated yet. */
+    public static final class ReportNotPresent extends IamException {
+        public ReportNotPresent(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "ReportNotPresent";
+        }
+    }
+
+    /** ReportExpired: the last credential report is too old; generate a new one. */
+    public static final class ReportExpired extends IamException {
+        public ReportExpired(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "ReportExpired";
+        }
+    }
+
+    /** ReportInProgress: IAM is still making the credential report; ask again shortly. */
+    public static final class ReportInProgress extends IamException {
+        public ReportInProgress(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "ReportInProgress";
+        }
+
+        @Override
+        public boolean retryable() {
+            return true;
+        }
+    }
 }

@@ -71,7 +71,13 @@ class AccessControlTest {
                 new Endpoint("GET", "/v1/users", EVERYONE, false),
                 new Endpoint("GET", "/v1/users/nobody-here", EVERYONE, false),
                 new Endpoint("GET", "/v1/audit", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
-                new Endpoint("GET", "/v1/audit/verify", Set.of(Roles.AUDITOR, Roles.ADMIN), false));
+                new Endpoint("GET", "/v1/audit/verify", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
+                new Endpoint("GET", "/v1/findings", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
+                new Endpoint("GET", "/v1/findings/{id}", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
+                new Endpoint("POST", "/v1/findings/scan", Set.of(Roles.ADMIN), false),
+                new Endpoint("POST", "/v1/findings/{id}/remediate", Set.of(Roles.ADMIN), false),
+                new Endpoint("GET", "/v1/rotations", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
+                new Endpoint("POST", "/v1/rotations/{id}/rollback", Set.of(Roles.ADMIN), false));
     }
 
     static Stream<Arguments> endpointsAndRoles() {

@@ -48,6 +48,15 @@ final class AwsErrors {
             if (code.equals("DeleteConflict")) {
                 return new IamException.DeleteConflict(message);
             }
+            if (code.equals("ReportNotPresent")) {
+                return new IamException.ReportNotPresent(message);
+            }
+            if (code.equals("ReportExpired")) {
+                return new IamException.ReportExpired(message);
+            }
+            if (code.equals("ReportInProgress")) {
+                return new IamException.ReportInProgress(message);
+            }
             if (code.equals("LimitExceeded")) {
                 return new IamException.LimitExceeded(message);
             }

@@ -4,6 +4,7 @@ import dev.iamsteward.common.Secret;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.AccessKeyUsage;
 import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.IamAccount;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamPage;
 import dev.iamsteward.iam.IamUser;
@@ -37,6 +38,7 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
     private final AwsPermissions permissions;
     private final AwsOtherCredentials otherCredentials;
     private final AwsMfa mfa;
+    private final AwsIamAccount account;
 
     @Inject
     public AwsIamDirectory(AwsConfig config) {
@@ -50,6 +52,12 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
         this.permissions = new AwsPermissions(calls);
         this.otherCredentials = new AwsOtherCredentials(calls);
         this.mfa = new AwsMfa(calls);
+        this.account = new AwsIamAccount(calls);
+    }
+
+    /** The account-level reads, over the same clients and service session. */
+    public IamAccount account() {
+        return account;
     }
 
     @Override

@@ -29,6 +29,11 @@ final class IamCalls implements AutoCloseable {
         return iam;
     }
 
+    /** STS on the base credentials, the ones the broker role is assumed with. */
+    StsClient sts() {
+        return sts;
+    }
+
     /** Runs a write in the session of the request it serves, so CloudTrail names the request. */
     AwsRequestOverrideConfiguration as(Attribution attribution) {
         return AwsRequestOverrideConfiguration.builder()

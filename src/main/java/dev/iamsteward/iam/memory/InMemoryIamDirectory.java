@@ -4,6 +4,7 @@ import dev.iamsteward.common.Secret;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.AccessKeyUsage;
 import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.IamPage;
@@ -356,6 +357,26 @@ public class InMemoryIamDirectory implements IamDirectory {
     /** Returns the new credential's id. */
     public synchronized String createServiceSpecificCredential(String userName) {
         return addCredential(userName, Credential.SERVICE_SPECIFIC, IamIds.serviceSpecificCredentialId());
+    }
+
+    // ---- for InMemoryIamAccount, which holds this directory's lock around these
+
+    /** Enters an account-level call: recorded, and faulted when a fault is queued for it. */
+    void enterAccountCall(String operation) {
+        enter(operation, null, null);
+    }
+
+    /** The users' credential report rows as the state is now. */
+    List<CredentialReport.Row> reportRows() {
+        return users.all().stream()
+                .map(u -> ReportRows.of(u, mfaDevices.assignedTo(key(u.user().userName()))))
+                .toList();
+    }
+
+    /** GetAccountSummary's counts of what this directory holds. */
+    Map<String, Integer> entityCounts() {
+        return Map.of("Users", users.all().size(), "Groups", groups.size(), "Policies", managedPolicies.size(),
+                "MFADevices", mfaDevices.count(), "MFADevicesInUse", mfaDevices.inUse());
     }
 
     // ---- helpers

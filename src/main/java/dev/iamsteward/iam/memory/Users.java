@@ -80,6 +80,11 @@ final class Users {
         return new IamPage<>(page, next);
     }
 
+    /** Every user, in IAM's listing order. */
+    List<UserState> all() {
+        return List.copyOf(byKey.values());
+    }
+
     void clear() {
         byKey.clear();
     }

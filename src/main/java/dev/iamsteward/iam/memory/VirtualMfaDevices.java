@@ -104,6 +104,14 @@ final class VirtualMfaDevices {
                 .toList();
     }
 
+    int count() {
+        return bySerial.size();
+    }
+
+    int inUse() {
+        return (int) bySerial.values().stream().filter(d -> d.userKey != null).count();
+    }
+
     void clear() {
         bySerial.clear();
     }

@@ -1,0 +1,44 @@
+package dev.iamsteward.posture;
+
+import dev.iamsteward.request.RequestType;
+
+/**
+ * What a scan can find, with its severity and how it is fixed: by a request IAM Steward files
+ * ({@code remediation}), or by the account owner, who is told exactly what to do ({@code ownerAction}).
+ */
+public enum FindingKind {
+    ROOT_ACCESS_KEYS(Severity.CRITICAL, null, "Sign in as the root user, open Security credentials, and delete "
+            + "every root access key; give tools an IAM role or an IAM user's key instead."),
+    ROOT_MFA_DISABLED(Severity.CRITICAL, null, "Sign in as the root user, open Security credentials, and assign "
+            + "an MFA device (a hardware or passkey device, kept by the account owner)."),
+    ROOT_RECENTLY_USED(Severity.HIGH, null, "Check in CloudTrail what the root user did and why; if it was not "
+            + "the account owner, change the root password, remove root access keys and review the account."),
+    CONSOLE_WITHOUT_MFA(Severity.HIGH, RequestType.REVOKE_CONSOLE_ACCESS, null),
+    KEY_TOO_OLD(Severity.MEDIUM, null, null),
+    KEY_UNUSED(Severity.MEDIUM, RequestType.DEACTIVATE_ACCESS_KEY, null),
+    UNMANAGED_USER(Severity.HIGH, RequestType.OFFBOARD_USER, null);
+
+    private final Severity severity;
+    private final RequestType remediation;
+    private final String ownerAction;
+
+    FindingKind(Severity severity, RequestType remediation, String ownerAction) {
+        this.severity = severity;
+        this.remediation = remediation;
+        this.ownerAction = ownerAction;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** The request that fixes it, for users under the managed path; null when IAM Steward cannot. */
+    public RequestType remediation() {
+        return remediation;
+    }
+
+    /** What the account owner must do, for what only the root user can fix. */
+    public String ownerAction() {
+        return ownerAction;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.iamsteward.rotation;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * One access key's rotation, kept in the database so that it survives restarts: which key is replaced, by
+ * which, and the request each step filed. One rotation per old key, ever: a failed or rolled-back one is not
+ * started again by itself.
+ */
+@Entity
+@Table(name = "key_rotation")
+public class KeyRotation extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "user_name")
+    public String userName;
+
+    @Column(name = "old_key_id")
+    public String oldKeyId;
+
+    @Column(name = "old_key_made_at")
+    public Instant oldKeyMadeAt;
+
+    @Column(name = "new_key_id")
+    public String newKeyId;
+
+    @Enumerated(EnumType.STRING)
+    public RotationStatus status;
+
+    /** The request of the step in progress; the sweep moves on when it has succeeded. */
+    @Column(name = "step_request_id")
+    public UUID stepRequestId;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "new_key_at")
+    public Instant newKeyAt;
+
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Why it is blocked, failed or rolled back. */
+    public String note;
+
+    static KeyRotation start(String userName, String oldKeyId, Instant oldKeyMadeAt, Instant at) {
+        KeyRotation rotation = new KeyRotation();
+        rotation.id = UUID.randomUUID();
+        rotation.userName = userName;
+        rotation.oldKeyId = oldKeyId;
+        rotation.oldKeyMadeAt = oldKeyMadeAt.truncatedTo(ChronoUnit.SECONDS);
+        rotation.startedAt = micros(at);
+        rotation.status = RotationStatus.CREATING;
+        rotation.updatedAt = rotation.startedAt;
+        return rotation;
+    }
+
+    /** The step's request was filed; the rotation waits for it in {@code status}. */
+    void stepFiled(RotationStatus status, UUID requestId, Instant at) {
+        move(status, at, null);
+        stepRequestId = requestId;
+    }
+
+    void newKeyMade(String keyId, Instant at) {
+        newKeyId = keyId;
+        newKeyAt = micros(at);
+        stepRequestId = null;
+        move(RotationStatus.WAITING, at, null);
+    }
+
+    void deactivated(Instant at) {
+        deactivatedAt = micros(at);
+        stepRequestId = null;
+        move(RotationStatus.DEACTIVATED, at, null);
+    }
+
+    void move(RotationStatus to, Instant at, String why) {
+        if (status.settled()) {
+            throw new IllegalStateException("rotation " + id + " is " + status + " and cannot become " + to);
+        }
+        status = to;
+        updatedAt = micros(at);
+        note = why;
+    }
+
+    private static Instant micros(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
+    }
+}

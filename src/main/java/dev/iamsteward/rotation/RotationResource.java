@@ -1,0 +1,77 @@
+package dev.iamsteward.rotation;
+
+import dev.iamsteward.common.Caller;
+import dev.iamsteward.common.ETags;
+import dev.iamsteward.common.Page;
+import dev.iamsteward.common.Roles;
+import dev.iamsteward.request.RequestView;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Access key rotations: where each is, and rolling one back. */
+@Path("/v1/rotations")
+@Tag(name = "Rotations", description = "Usage-aware rotation of access keys older than the maximum age")
+@Produces(MediaType.APPLICATION_JSON)
+public class RotationResource {
+
+    private final RotationService service;
+    private final SecurityIdentity identity;
+
+    RotationResource(RotationService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Key rotations, newest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of rotations; follow next for the following page")
+    @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller is neither an auditor nor an admin")
+    public Page<RotationView> list(
+            @Parameter(description = "Only rotations of this user's keys") @QueryParam("userName")
+            @Size(max = 64, message = "userName must be at most 64 characters") String userName,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return service.list(userName, limit, cursor, uri);
+    }
+
+    @POST
+    @Path("{id}/rollback")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Roll a rotation back: file the reactivation of its old key, as the caller",
+            description = "Possible while the old key is deactivated and not yet deleted. The request waits for "
+                    + "approval like any other.")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the request filed")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller is not an admin")
+    @APIResponse(responseCode = "404", description = "No such rotation")
+    @APIResponse(responseCode = "409", description = "The rotation's old key is not deactivated, or is deleted")
+    @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
+    public Response rollback(@PathParam("id") UUID id, @Context UriInfo uri) {
+        RequestView filed = service.rollback(id, Caller.of(identity));
+        return Response.accepted(filed).tag(ETags.of(filed.version()))
+                .location(uri.getBaseUriBuilder().path("v1/requests").path(filed.id().toString()).build()).build();
+    }
+}

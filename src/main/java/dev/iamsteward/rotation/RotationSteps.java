@@ -1,0 +1,147 @@
+package dev.iamsteward.rotation;
+
+import dev.iamsteward.credential.DeliveryService;
+import dev.iamsteward.credential.DeliveryView;
+import dev.iamsteward.iam.AccessKey;
+import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestService;
+import dev.iamsteward.request.RequestStatus;
+import dev.iamsteward.request.RequestType;
+import dev.iamsteward.request.SubmitRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One step of one rotation, in the caller's transaction: each step is a request the service files and approves
+ * under its {@value #RULE} rule, executed and audited like any other; the next step waits for it to succeed.
+ */
+@ApplicationScoped
+class RotationSteps {
+
+    static final String RULE = "key-rotation";
+
+    private final IamDirectory iam;
+    private final RequestService requests;
+    private final DeliveryService deliveries;
+    private final RotationConfig config;
+    private final Clock clock;
+
+    RotationSteps(IamDirectory iam, RequestService requests, DeliveryService deliveries, RotationConfig config,
+            Clock clock) {
+        this.iam = iam;
+        this.requests = requests;
+        this.deliveries = deliveries;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Starts the rotation of a due key: makes room for a new key if it can, and files its creation. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void start(String userName, AccessKey old) {
+        KeyRotation rotation = KeyRotation.start(userName, old.accessKeyId(), old.createDate(), clock.instant());
+        rotation.persist();
+        KeyRotation.getEntityManager().flush();
+        makeRoomAndCreate(rotation);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void advance(UUID id) {
+        KeyRotation rotation = KeyRotation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        switch (rotation.status) {
+            case BLOCKED -> makeRoomAndCreate(rotation);
+            case CLEARING, CREATING, DEACTIVATING, DELETING -> stepDone(rotation).ifPresent(done -> next(rotation));
+            case WAITING -> maybeDeactivate(rotation, now);
+            case DEACTIVATED -> {
+                if (!now.isBefore(rotation.deactivatedAt.plus(config.graceUntilDelete()))) {
+                    file(rotation, RotationStatus.DELETING, RequestType.DELETE_ACCESS_KEY, rotation.oldKeyId,
+                            "the old key was deactivated at " + rotation.deactivatedAt + " and its grace has passed");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** IAM allows two keys: an inactive other key is deleted first; an active one blocks the rotation. */
+    private void makeRoomAndCreate(KeyRotation rotation) {
+        List<AccessKey> others = iam.listAccessKeys(rotation.userName).stream()
+                .filter(k -> !k.accessKeyId().equals(rotation.oldKeyId)).toList();
+        Optional<AccessKey> active = others.stream().filter(k -> k.status() == AccessKey.Status.ACTIVE).findFirst();
+        if (active.isPresent()) {
+            if (rotation.status != RotationStatus.BLOCKED) {
+                rotation.move(RotationStatus.BLOCKED, clock.instant(), "the user's other key " + active.get()
+                        .accessKeyId() + " is active too; IAM allows two keys, so there is no room for a new one");
+            }
+            return;
+        }
+        if (!others.isEmpty()) {
+            file(rotation, RotationStatus.CLEARING, RequestType.DELETE_ACCESS_KEY, others.get(0).accessKeyId(),
+                    "making room for the new key: the user's other key is inactive");
+            return;
+        }
+        file(rotation, RotationStatus.CREATING, RequestType.CREATE_ACCESS_KEY, null,
+                "key " + rotation.oldKeyId + " is older than " + config.maxAge());
+    }
+
+    private void next(KeyRotation rotation) {
+        Instant now = clock.instant();
+        switch (rotation.status) {
+            case CLEARING -> file(rotation, RotationStatus.CREATING, RequestType.CREATE_ACCESS_KEY, null,
+                    "key " + rotation.oldKeyId + " is older than " + config.maxAge());
+            case CREATING -> rotation.newKeyMade(deliveries.forRequest(rotation.stepRequestId).stream()
+                    .map(DeliveryView::label).filter(Objects::nonNull).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the creation request made no key")), now);
+            case DEACTIVATING -> rotation.deactivated(now);
+            case DELETING -> rotation.move(RotationStatus.DONE, now, null);
+            default -> throw new IllegalStateException("no step follows " + rotation.status);
+        }
+    }
+
+    /**
+     * Deactivates the old key once the new one has been used or its grace has passed, but never while the old
+     * one was used within the in-use window, unless the policy forces it.
+     */
+    private void maybeDeactivate(KeyRotation rotation, Instant now) {
+        boolean newUsed = iam.accessKeyLastUsed(rotation.newKeyId).lastUsed() != null;
+        boolean graceOver = !now.isBefore(rotation.newKeyAt.plus(config.graceUntilDeactivate()));
+        Instant oldUsed = iam.accessKeyLastUsed(rotation.oldKeyId).lastUsed();
+        boolean oldInUse = oldUsed != null && oldUsed.isAfter(now.minus(config.inUseWindow()));
+        if ((newUsed || graceOver) && (!oldInUse || config.force())) {
+            file(rotation, RotationStatus.DEACTIVATING, RequestType.DEACTIVATE_ACCESS_KEY, rotation.oldKeyId,
+                    newUsed ? "the new key " + rotation.newKeyId + " is in use" : "the grace period has passed");
+        } else {
+            rotation.note = oldInUse ? "the old key was used at " + oldUsed + ", within the in-use window"
+                    : "waiting for the new key's first use or the end of the grace period";
+        }
+    }
+
+    /** The step's request if it succeeded; a request that ended otherwise fails the rotation. */
+    private Optional<AccessRequest> stepDone(KeyRotation rotation) {
+        AccessRequest step = AccessRequest.findById(rotation.stepRequestId);
+        if (!step.status.terminal()) {
+            return Optional.empty();
+        }
+        if (step.status == RequestStatus.SUCCEEDED) {
+            return Optional.of(step);
+        }
+        rotation.move(RotationStatus.FAILED, clock.instant(), "request " + step.id + " ended " + step.status
+                + (step.failureReason == null ? "" : ": " + step.failureReason));
+        return Optional.empty();
+    }
+
+    private void file(KeyRotation rotation, RotationStatus status, RequestType type, String keyId, String why) {
+        String reason = "rotation of key " + rotation.oldKeyId + ": " + why;
+        AccessRequest filed = requests.submitForSystem(new SubmitRequest(type, rotation.userName, null, null, null,
+                keyId, null, null, reason), RULE, reason, clock.instant());
+        rotation.stepFiled(status, filed.id, clock.instant());
+    }
+}

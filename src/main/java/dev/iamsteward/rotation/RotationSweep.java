@@ -1,0 +1,114 @@
+package dev.iamsteward.rotation;
+
+import dev.iamsteward.iam.AccessKey;
+import dev.iamsteward.iam.CredentialReport;
+import dev.iamsteward.iam.IamConfig;
+import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.posture.CredentialReports;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The rotation sweep: finds due keys in the credential report (two IAM calls for the whole account), starts a
+ * rotation for each (one ListAccessKeys for each due key's user), then moves every rotation in progress one
+ * step. The whole sweep holds a PostgreSQL transaction-scoped advisory lock, so of several replicas sweeping at
+ * once one does the work and the others return at once; each rotation's step runs in its own transaction.
+ */
+@ApplicationScoped
+public class RotationSweep {
+
+    private static final long LOCK = 0x726f746174696f6eL;
+
+    private final CredentialReports reports;
+    private final IamDirectory iam;
+    private final IamConfig iamConfig;
+    private final RotationConfig config;
+    private final RotationSteps steps;
+    private final Clock clock;
+
+    RotationSweep(CredentialReports reports, IamDirectory iam, IamConfig iamConfig, RotationConfig config,
+            RotationSteps steps, Clock clock) {
+        this.reports = reports;
+        this.iam = iam;
+        this.iamConfig = iamConfig;
+        this.config = config;
+        this.steps = steps;
+        this.clock = clock;
+    }
+
+    /** What one sweep did; empty when another replica holds the sweep. */
+    public record Result(int started, int moved) {
+    }
+
+    public Optional<Result> sweep() {
+        CredentialReport report = reports.latest();
+        return QuarkusTransaction.requiringNew().timeout((int) config.sweepInterval().toSeconds())
+                .call(() -> locked() ? Optional.of(new Result(start(report), advance())) : Optional.empty());
+    }
+
+    private boolean locked() {
+        return (Boolean) KeyRotation.getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK).getSingleResult();
+    }
+
+    private int start(CredentialReport report) {
+        Instant now = clock.instant();
+        Instant dueBefore = now.minus(config.maxAge());
+        Set<String> knownKeys = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> KeyRotation
+                .<KeyRotation>listAll().stream().map(r -> r.userName + "|" + r.oldKeyMadeAt).toList()));
+        int started = 0;
+        for (CredentialReport.Row row : report.users()) {
+            if (!row.path().startsWith(iamConfig.managedPath())) {
+                continue;
+            }
+            for (CredentialReport.KeySlot key : row.keys()) {
+                if (key.active() && key.lastRotated().isBefore(dueBefore)
+                        && !knownKeys.contains(row.user() + "|" + key.lastRotated())) {
+                    started += startOne(row.user(), key.lastRotated()) ? 1 : 0;
+                }
+            }
+        }
+        return started;
+    }
+
+    private boolean startOne(String userName, Instant madeAt) {
+        Optional<AccessKey> old = iam.listAccessKeys(userName).stream()
+                .filter(k -> k.createDate().truncatedTo(ChronoUnit.SECONDS).equals(madeAt)).findFirst();
+        if (old.isEmpty()) {
+            return false;
+        }
+        return guarded(null, () -> QuarkusTransaction.requiringNew().run(() -> steps.start(userName, old.get())));
+    }
+
+    private int advance() {
+        List<UUID> open = QuarkusTransaction.requiringNew().call(() -> KeyRotation.<KeyRotation>list(
+                "status not in ?1", List.of(RotationStatus.DONE, RotationStatus.FAILED, RotationStatus.ROLLED_BACK))
+                .stream().map(r -> r.id).toList());
+        int moved = 0;
+        for (UUID id : open) {
+            moved += guarded(id, () -> QuarkusTransaction.requiringNew().run(() -> steps.advance(id))) ? 1 : 0;
+        }
+        return moved;
+    }
+
+    /** One rotation's trouble stays with it: the request it would file was refused, or IAM failed. */
+    private boolean guarded(UUID rotationId, Runnable step) {
+        try {
+            step.run();
+            return true;
+        } catch (RuntimeException e) {
+            Log.warnf("Rotation %s: %s; the next sweep tries again", rotationId == null ? "start" : rotationId,
+                    e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.iamsteward.rotation;
+
+import dev.iamsteward.iam.IamException;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Runs the {@link RotationSweep} on a schedule, when rotation is enabled. */
+@ApplicationScoped
+class RotationSweepTrigger {
+
+    private final RotationSweep sweep;
+    private final RotationConfig config;
+
+    RotationSweepTrigger(RotationSweep sweep, RotationConfig config) {
+        this.sweep = sweep;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "rotation-sweep", every = "${steward.rotation.sweep-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            sweep.sweep();
+        } catch (IamException e) {
+            Log.warnf("The rotation sweep could not read IAM (%s); the next one tries again: %s", e.code(),
+                    e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.iamsteward.rotation;
+
+import static dev.iamsteward.support.Tokens.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamsteward.execution.JobWorker;
+import dev.iamsteward.iam.AccessKey;
+import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.memory.InMemoryIamAccount;
+import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestType;
+import dev.iamsteward.support.Flows;
+import dev.iamsteward.support.TestClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Usage-aware rotation, driven step by step by the test clock, against the in-memory IAM. */
+@QuarkusTest
+class RotationTest {
+
+    private static final Attribution OUTSIDE = new Attribution(UUID.randomUUID(), "tool-owner", List.of());
+
+    @Inject
+    RotationSweep sweep;
+
+    @Inject
+    InMemoryIamDirectory iam;
+
+    @Inject
+    InMemoryIamAccount account;
+
+    @Inject
+    JobWorker worker;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void drain() {
+        Flows.drain(worker);
+    }
+
+    @Test
+    void anOldKeyStillInUseStaysActiveUntilItsToolMovesToTheNewKey() {
+        String user = Flows.managedUser(worker, "rot", "alice");
+        String old = iam.createAccessKey(user, OUTSIDE).key().accessKeyId();
+        clock.advance(Duration.ofDays(91));
+
+        KeyRotation rotation = sweepAndRun(user);
+        assertEquals(RotationStatus.CREATING, rotation.status);
+        assertEquals(old, rotation.oldKeyId);
+        rotation = sweepAndRun(user);
+        assertEquals(RotationStatus.WAITING, rotation.status);
+        String newKey = rotation.newKeyId;
+        assertEquals(2, iam.listAccessKeys(user).size());
+
+        clock.advance(Duration.ofDays(8));
+        iam.recordKeyUse(old, clock.instant(), "s3", "us-east-1");
+        rotation = sweepAndRun(user);
+        assertEquals(RotationStatus.WAITING, rotation.status, "grace is over but the old key is in use");
+        assertTrue(rotation.note.contains("in-use window"), rotation.note);
+        assertEquals(AccessKey.Status.ACTIVE, status(user, old));
+
+        clock.advance(Duration.ofDays(2));
+        iam.recordKeyUse(newKey, clock.instant(), "s3", "us-east-1");
+        assertEquals(RotationStatus.DEACTIVATING, sweepAndRun(user).status);
+        assertEquals(AccessKey.Status.INACTIVE, status(user, old));
+        assertEquals(RotationStatus.DEACTIVATED, sweepAndRun(user).status);
+
+        clock.advance(Duration.ofDays(8));
+        assertEquals(RotationStatus.DELETING, sweepAndRun(user).status);
+        assertEquals(RotationStatus.DONE, sweepAndRun(user).status);
+        assertEquals(List.of(newKey), iam.listAccessKeys(user).stream().map(AccessKey::accessKeyId).toList());
+        as("erin", "auditor").get("/v1/rotations?userName=" + user).then().statusCode(200)
+                .body("items[0].status", equalTo("DONE")).body("items[0].newKeyId", equalTo(newKey));
+    }
+
+    @Test
+    void aDeactivatedOldKeyCanBeReactivatedAsARollback() {
+        String user = Flows.managedUser(worker, "back", "alice");
+        String old = iam.createAccessKey(user, OUTSIDE).key().accessKeyId();
+        clock.advance(Duration.ofDays(91));
+        sweepAndRun(user);
+        sweepAndRun(user);
+        clock.advance(Duration.ofDays(8));
+        assertEquals(RotationStatus.DEACTIVATING, sweepAndRun(user).status, "grace over, old key unused");
+        KeyRotation rotation = sweepAndRun(user);
+        assertEquals(RotationStatus.DEACTIVATED, rotation.status);
+
+        String requestId = as("dave", "admin").post("/v1/rotations/{id}/rollback", rotation.id).then()
+                .statusCode(202).body("type", equalTo("REACTIVATE_ACCESS_KEY")).body("accessKeyId", equalTo(old))
+                .extract().path("id");
+        Flows.approveAndRun(worker, requestId);
+
+        assertEquals(AccessKey.Status.ACTIVE, status(user, old));
+        clock.advance(Duration.ofDays(8));
+        assertEquals(RotationStatus.ROLLED_BACK, sweepAndRun(user).status, "the sweep leaves it alone");
+        assertEquals(2, iam.listAccessKeys(user).size(), "nothing deleted");
+        as("dave", "admin").post("/v1/rotations/{id}/rollback", rotation.id).then().statusCode(409);
+    }
+
+    @Test
+    void twoActiveKeysBlockAndAnInactiveSecondKeyIsDeletedToMakeRoom() {
+        String user = Flows.managedUser(worker, "two", "alice");
+        String old = iam.createAccessKey(user, OUTSIDE).key().accessKeyId();
+        clock.advance(Duration.ofDays(30));
+        String other = iam.createAccessKey(user, OUTSIDE).key().accessKeyId();
+        clock.advance(Duration.ofDays(61));
+
+        KeyRotation rotation = sweepAndRun(user);
+        assertEquals(RotationStatus.BLOCKED, rotation.status);
+        assertTrue(rotation.note.contains(other), rotation.note);
+
+        iam.updateAccessKey(user, other, AccessKey.Status.INACTIVE, OUTSIDE);
+        assertEquals(RotationStatus.CLEARING, sweepAndRun(user).status);
+        assertEquals(List.of(old), iam.listAccessKeys(user).stream().map(AccessKey::accessKeyId).toList());
+        assertEquals(RotationStatus.CREATING, sweepAndRun(user).status);
+        assertEquals(RotationStatus.WAITING, sweepAndRun(user).status);
+        assertEquals(2, iam.listAccessKeys(user).size());
+    }
+
+    @Test
+    void twoReplicasSweepingAtOnceStartTheRotationOnce() throws Exception {
+        String user = Flows.managedUser(worker, "race", "alice");
+        iam.createAccessKey(user, OUTSIDE);
+        clock.advance(Duration.ofDays(91));
+        account.reset();
+        CountDownLatch go = new CountDownLatch(1);
+        Callable<Object> replica = () -> {
+            go.await();
+            return sweep.sweep();
+        };
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> first = replicas.submit(replica);
+            Future<Object> second = replicas.submit(replica);
+            go.countDown();
+            first.get();
+            second.get();
+        } finally {
+            replicas.shutdown();
+        }
+
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> KeyRotation.count("userName", user)));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> AccessRequest.count(
+                "userName = ?1 and type = ?2", user, RequestType.CREATE_ACCESS_KEY)));
+    }
+
+    /** One sweep on a fresh report, then the jobs it queued; returns the user's rotation as the database has it. */
+    private KeyRotation sweepAndRun(String user) {
+        account.reset();
+        sweep.sweep();
+        worker.runDueJobs();
+        return QuarkusTransaction.requiringNew().call(() -> KeyRotation.<KeyRotation>find("userName", user)
+                .firstResult());
+    }
+
+    private AccessKey.Status status(String user, String keyId) {
+        return iam.listAccessKeys(user).stream().filter(k -> k.accessKeyId().equals(keyId)).findFirst()
+                .orElseThrow().status();
+    }
+}
