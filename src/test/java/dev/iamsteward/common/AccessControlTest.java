@@ -115,6 +115,16 @@ class AccessControlTest {
         }
     }
 
+    /** The webhook endpoint is authenticated by its source's signature; a bearer token counts for nothing. */
+    @org.junit.jupiter.api.Test
+    void theWebhookEndpointTakesNoBearerTokenInsteadOfASignature() {
+        for (var spec : List.of(RestAssured.given(), Tokens.as("dave", Roles.ADMIN))) {
+            spec.contentType(ContentType.JSON).body("{}").post("/v1/webhooks/jira").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:iam-steward:problem:signature-invalid"));
+        }
+    }
+
     @ParameterizedTest(name = "{0} with no role at all")
     @MethodSource("endpoints")
     void aTokenWithoutARoleIsForbidden(Endpoint endpoint) {
