@@ -71,7 +71,9 @@ class AccessControlTest {
                 new Endpoint("GET", "/v1/users", EVERYONE, false),
                 new Endpoint("GET", "/v1/users/nobody-here", EVERYONE, false),
                 new Endpoint("GET", "/v1/audit", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
-                new Endpoint("GET", "/v1/audit/verify", Set.of(Roles.AUDITOR, Roles.ADMIN), false));
+                new Endpoint("GET", "/v1/audit/verify", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
+                new Endpoint("GET", "/v1/notifications/failed", Set.of(Roles.ADMIN), false),
+                new Endpoint("POST", "/v1/notifications/{id}/redeliver", Set.of(Roles.ADMIN), false));
     }
 
     static Stream<Arguments> endpointsAndRoles() {
