@@ -1,6 +1,7 @@
 package dev.iamsteward.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -14,6 +15,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditLog {
 
+    private final Event<AuditEntry> recorded;
+
+    AuditLog(Event<AuditEntry> recorded) {
+        this.recorded = recorded;
+    }
+
+    /**
+     * Appends the row, and tells observers in the same transaction (the outbox of notifications writes its
+     * rows there, so that they commit or roll back with the change).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditEntry entry) {
         AuditEvent event = new AuditEvent();
@@ -26,6 +37,7 @@ public class AuditLog {
         event.toStatus = entry.toStatus();
         event.detail = entry.detail();
         event.persist();
+        recorded.fire(entry);
     }
 
     /** A request's history in the order it was recorded. */

@@ -6,6 +6,7 @@ import java.net.URI;
 public enum ErrorKind {
     INVALID_INPUT(400, "invalid-input", "The request is invalid"),
     UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
+    SIGNATURE_INVALID(401, "signature-invalid", "The webhook delivery's signature or token is not valid"),
     FORBIDDEN(403, "forbidden", "The caller may not do this"),
     SELF_APPROVAL(403, "self-approval", "A requester cannot approve their own request"),
     NOT_ELIGIBLE(403, "not-eligible", "The approval rule does not let the caller decide on this request"),
@@ -20,6 +21,7 @@ public enum ErrorKind {
     ALREADY_DECIDED(409, "already-decided", "This approver has already decided on the request"),
     PLAN_CHANGED(409, "plan-changed", "The request or its plan changed since the caller saw it"),
     IDEMPOTENCY_IN_FLIGHT(409, "idempotency-in-flight", "A request with this Idempotency-Key is still in progress"),
+    DELIVERY_ID_REUSED(409, "delivery-id-reused", "This delivery id was already received with another body"),
     PRECONDITION_FAILED(412, "precondition-failed", "The request changed since the caller read it"),
     SECRET_GONE(410, "secret-gone", "The secret was already fetched or has expired"),
     UNKNOWN_PROFILE(422, "unknown-profile", "No such access profile in the catalog"),

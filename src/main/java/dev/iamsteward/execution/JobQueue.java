@@ -26,12 +26,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobQueue {
 
+    /** Due jobs, except those of requests that have not started and whose ticket holds them back. */
     private static final String CLAIMABLE = """
-            select id from execution_job
-            where (state = 'QUEUED' and run_after <= :now) or (state = 'RUNNING' and lease_until < :now)
-            order by run_after, id
+            select j.id from execution_job j join access_request r on r.id = j.request_id
+            where ((j.state = 'QUEUED' and j.run_after <= :now) or (j.state = 'RUNNING' and j.lease_until < :now))
+              and not (r.status = 'APPROVED' and r.ticket_gated and not r.ticket_approved)
+            order by j.run_after, j.id
             limit 1
-            for update skip locked""";
+            for update of j skip locked""";
 
     private final EntityManager em;
     private final AuditLog audit;

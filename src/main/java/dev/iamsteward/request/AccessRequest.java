@@ -116,6 +116,23 @@ public class AccessRequest extends PanacheEntityBase {
     @Column(name = "expiry_request_id")
     public UUID expiryRequestId;
 
+    /** The ticketing source and ticket the request was filed from; null for requests made through the API. */
+    @Column(name = "ticket_source")
+    public String ticketSource;
+
+    public String ticket;
+
+    /** The ticket's last known status, and whether it is one of its source's approved statuses. */
+    @Column(name = "ticket_status")
+    public String ticketStatus;
+
+    @Column(name = "ticket_approved")
+    public boolean ticketApproved;
+
+    /** A ticket-gated request executes only while its ticket is in an approved status. */
+    @Column(name = "ticket_gated")
+    public boolean ticketGated;
+
     @OneToMany(mappedBy = "request", cascade = CascadeType.ALL)
     @OrderBy("id")
     public List<Decision> decisions = new ArrayList<>();
@@ -163,6 +180,31 @@ public class AccessRequest extends PanacheEntityBase {
         return new SubmitRequest(type, userName, type == RequestType.CREATE_USER ? path : null,
                 type == RequestType.CREATE_USER ? owner : null, expiresAt, accessKeyId, profile,
                 type == RequestType.CREATE_USER ? tags : null, reason);
+    }
+
+    /** Links a new request to the ticket it was filed from. */
+    void linkTicket(TicketLink link) {
+        ticketSource = link.source();
+        ticket = link.key();
+        ticketStatus = link.status();
+        ticketApproved = link.approved();
+        ticketGated = link.gated();
+    }
+
+    /** The ticket moved to {@code status}; returns whether that changed what the request knew of it. */
+    public boolean ticketMoved(String status, boolean approved, Instant at) {
+        if (ticket == null || (status.equals(ticketStatus) && approved == ticketApproved)) {
+            return false;
+        }
+        ticketStatus = status;
+        ticketApproved = approved;
+        updatedAt = at;
+        return true;
+    }
+
+    /** Whether the request's ticket holds it back: gated, and its ticket not in an approved status. */
+    public boolean heldByTicket() {
+        return ticketGated && !ticketApproved;
     }
 
     /** Records that one more step of the plan has been carried out, by {@code actor}; the change names it. */

@@ -43,9 +43,21 @@ public class RequestService {
     /** A person's request: planned, put under the rule that matches it, and approved at once if the rule says. */
     @Transactional
     public RequestView submit(SubmitRequest submission, Caller caller) {
+        return submit(submission, caller, null);
+    }
+
+    /**
+     * A person's request filed from a ticket ({@code ticket} null for one made through the API): the same
+     * rules, and the request names its ticket.
+     */
+    @Transactional
+    public RequestView submit(SubmitRequest submission, Caller caller, TicketLink ticket) {
         submission.refuseFieldsOfOtherTypes();
         Instant now = clock.instant();
         AccessRequest request = AccessRequest.submit(submission, caller.name(), caller.manager(), now);
+        if (ticket != null) {
+            request.linkTicket(ticket);
+        }
         planner.plan(request);
         request.risk = submission.profile() == null ? "LOW" : catalog.profile(submission.profile()).risk().name();
         ApprovalPolicy.Match rule = policy.match(request.type, request.risk);

@@ -22,6 +22,7 @@ public record RequestView(
         String risk,
         Map<String, String> tags,
         String reason,
+        TicketView ticket,
         List<PlannedCall> plan,
         String planHash,
         int stepsDone,
@@ -48,6 +49,10 @@ public record RequestView(
             Instant at, Instant voidedAt, String voidedReason) {
     }
 
+    /** The ticket a request was filed from, its last known status, and whether execution waits for it. */
+    public record TicketView(String source, String key, String status, boolean approved, boolean gated) {
+    }
+
     public record CommentView(String author, String text, Instant at) {
     }
 
@@ -57,7 +62,10 @@ public record RequestView(
         ApprovalView approval = new ApprovalView(a.rule, a.approvals, a.approverGroups(), a.ownerMustApprove,
                 a.managerMustApprove, r.requesterManager, r.approvers(), r.missingApprovals());
         return new RequestView(r.id, r.type, r.status, r.requester, r.userName, r.path, r.owner, r.expiresAt,
-                r.accessKeyId, r.profile, r.risk, r.tags, r.reason, r.plan, r.planHash, r.stepsDone, approval,
+                r.accessKeyId, r.profile, r.risk, r.tags, r.reason,
+                r.ticket == null ? null : new TicketView(r.ticketSource, r.ticket, r.ticketStatus, r.ticketApproved,
+                        r.ticketGated),
+                r.plan, r.planHash, r.stepsDone, approval,
                 r.decisions.stream().map(d -> new DecisionView(d.approver, d.verdict, d.comment, d.planHash, d.at,
                         d.voidedAt, d.voidedReason)).toList(),
                 r.comments.stream().map(c -> new CommentView(c.author, c.text, c.at)).toList(),

@@ -77,7 +77,9 @@ class AccessControlTest {
                 new Endpoint("POST", "/v1/findings/scan", Set.of(Roles.ADMIN), false),
                 new Endpoint("POST", "/v1/findings/{id}/remediate", Set.of(Roles.ADMIN), false),
                 new Endpoint("GET", "/v1/rotations", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
-                new Endpoint("POST", "/v1/rotations/{id}/rollback", Set.of(Roles.ADMIN), false));
+                new Endpoint("POST", "/v1/rotations/{id}/rollback", Set.of(Roles.ADMIN), false),
+                new Endpoint("GET", "/v1/notifications/failed", Set.of(Roles.ADMIN), false),
+                new Endpoint("POST", "/v1/notifications/{id}/redeliver", Set.of(Roles.ADMIN), false));
     }
 
     static Stream<Arguments> endpointsAndRoles() {
@@ -118,6 +120,16 @@ class AccessControlTest {
         } else {
             response.statusCode(403).contentType("application/problem+json")
                     .body("type", equalTo("urn:iam-steward:problem:forbidden"));
+        }
+    }
+
+    /** The webhook endpoint is authenticated by its source's signature; a bearer token counts for nothing. */
+    @org.junit.jupiter.api.Test
+    void theWebhookEndpointTakesNoBearerTokenInsteadOfASignature() {
+        for (var spec : List.of(RestAssured.given(), Tokens.as("dave", Roles.ADMIN))) {
+            spec.contentType(ContentType.JSON).body("{}").post("/v1/webhooks/jira").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:iam-steward:problem:signature-invalid"));
         }
     }
 

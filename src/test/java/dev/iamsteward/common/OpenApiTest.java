@@ -36,6 +36,16 @@ class OpenApiTest {
     }
 
     @Test
+    void theWebhookEndpointNeedsNoBearerTokenAndDocumentsItsSignatureFailure() {
+        RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/v1/webhooks/{sourceId}'.post.security", equalTo(List.of(Map.of())))
+                .body("paths.'/v1/webhooks/{sourceId}'.post.responses.'401'.description",
+                        org.hamcrest.Matchers.startsWith("Signature invalid"))
+                .body("paths.'/v1/webhooks/{sourceId}'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/TicketDelivery"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyOperationHasASummaryItsErrorsAsProblemsTheBearerSchemeAndAnExampleBody() {
         JsonPath doc = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)

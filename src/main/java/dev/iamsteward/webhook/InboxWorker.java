@@ -1,0 +1,64 @@
+package dev.iamsteward.webhook;
+
+import dev.iamsteward.common.StewardException;
+import dev.iamsteward.execution.Backoff;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Processes the inbox: each delivery once, in the transaction of its effect. What the service refuses is done
+ * with its reason; anything else (a database or IAM failure) is retried with backoff until attempts run out.
+ */
+@ApplicationScoped
+public class InboxWorker {
+
+    private final Inbox inbox;
+    private final TicketProcessor processor;
+    private final WebhookConfig config;
+    private final Backoff backoff;
+    private final String workerId = "inbox-" + UUID.randomUUID().toString().substring(0, 8);
+
+    InboxWorker(Inbox inbox, TicketProcessor processor, WebhookConfig config) {
+        this.inbox = inbox;
+        this.processor = processor;
+        this.config = config;
+        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+    }
+
+    /** Processes the deliveries that are due now, at most a batch of them; returns how many. */
+    public int runDue() {
+        int ran = 0;
+        while (ran < config.batchSize()) {
+            Optional<Inbox.Claim> claim = inbox.claimNext(workerId);
+            if (claim.isEmpty()) {
+                break;
+            }
+            run(claim.get());
+            ran++;
+        }
+        return ran;
+    }
+
+    private void run(Inbox.Claim claim) {
+        try {
+            try {
+                processor.process(claim, workerId, null);
+            } catch (ApprovalRefused e) {
+                processor.process(claim, workerId, e.getMessage());
+            }
+        } catch (StewardException e) {
+            Log.infof("Delivery %d from source %s refused: %s", claim.id(), claim.sourceId(), e.getMessage());
+            processor.refuse(claim, workerId, e.getMessage());
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Delivery %d from source %s failed on attempt %d", claim.id(), claim.sourceId(),
+                    claim.attempt());
+            if (claim.attempt() < config.maxAttempts()) {
+                inbox.retryLater(claim, workerId, "internal error", backoff.after(claim.attempt()));
+            } else {
+                inbox.failed(claim, workerId, "internal error; see the service log for delivery " + claim.id());
+            }
+        }
+    }
+}

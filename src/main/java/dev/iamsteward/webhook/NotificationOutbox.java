@@ -1,0 +1,92 @@
+package dev.iamsteward.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamsteward.audit.AuditEntry;
+import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the notifications of a request's change of status, in the transaction of the change: one for each
+ * subscriber whose filter takes it, and a comment for the ticket of a request that has reached its outcome
+ * when its source comments back.
+ */
+@ApplicationScoped
+class NotificationOutbox {
+
+    private static final Set<String> OUTCOMES = Set.of("request.succeeded", "request.failed", "request.rejected",
+            "request.expired", "request.cancelled");
+
+    private final WebhookConfig config;
+    private final ObjectMapper json;
+
+    NotificationOutbox(WebhookConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void on(@Observes AuditEntry entry) {
+        String type = eventType(entry);
+        if (type == null || entry.requestId() == null) {
+            return;
+        }
+        AccessRequest request = AccessRequest.findById(entry.requestId());
+        String payload = payload(type, entry, request);
+        config.subscribers().forEach((id, subscriber) -> {
+            if (subscriber.events().map(events -> events.contains(type)).orElse(true)) {
+                Notification.of("subscriber:" + id, type, request.id, payload, entry.at()).persist();
+            }
+        });
+        WebhookConfig.Source source = request.ticketSource == null ? null
+                : config.sources().get(request.ticketSource);
+        if (source != null && source.commentBack().isPresent() && OUTCOMES.contains(type)) {
+            Notification.of("jira:" + request.ticketSource + ":" + request.ticket, type, request.id,
+                    JiraComments.body(request, entry), entry.at()).persist();
+        }
+    }
+
+    /** The event a change is, by the status it moved to; null for moves nobody subscribes to. */
+    static String eventType(AuditEntry entry) {
+        if (entry.toStatus() == null || entry.toStatus().equals(entry.fromStatus())) {
+            return null;
+        }
+        return switch (RequestStatus.valueOf(entry.toStatus())) {
+            case PENDING_APPROVAL -> entry.fromStatus() == null ? "request.submitted" : null;
+            case APPROVED -> "request.approved";
+            case REJECTED -> "request.rejected";
+            case SUCCEEDED -> "request.succeeded";
+            case FAILED -> "request.failed";
+            case EXPIRED -> "request.expired";
+            case CANCELLED -> "request.cancelled";
+            case EXECUTING, AWAITING_MFA_CODES -> null;
+        };
+    }
+
+    private String payload(String type, AuditEntry entry, AccessRequest request) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("requestId", request.id);
+        data.put("requestType", request.type);
+        data.put("status", entry.toStatus());
+        data.put("userName", request.userName);
+        data.put("requester", request.requester);
+        data.put("actor", entry.actor());
+        data.put("detail", entry.detail());
+        data.put("ticket", request.ticket);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("timestamp", entry.at().toString());
+        body.put("data", data);
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a notification could not be written as JSON", e);
+        }
+    }
+}

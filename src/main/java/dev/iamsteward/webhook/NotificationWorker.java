@@ -1,0 +1,77 @@
+package dev.iamsteward.webhook;
+
+import dev.iamsteward.execution.Backoff;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sends due notifications; a failure (no answer in time, or a status other than 2xx) is retried with backoff,
+ * and a notification that runs out of attempts is FAILED, for an admin to redeliver.
+ */
+@ApplicationScoped
+public class NotificationWorker {
+
+    private final NotificationQueue queue;
+    private final NotificationSender sender;
+    private final WebhookConfig config;
+    private final MeterRegistry metrics;
+    private final Backoff backoff;
+    private final String workerId = "notify-" + UUID.randomUUID().toString().substring(0, 8);
+
+    NotificationWorker(NotificationQueue queue, NotificationSender sender, WebhookConfig config,
+            MeterRegistry metrics) {
+        this.queue = queue;
+        this.sender = sender;
+        this.config = config;
+        this.metrics = metrics;
+        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+    }
+
+    /** Sends the notifications that are due now, at most a batch of them; returns how many it tried. */
+    public int runDue() {
+        int ran = 0;
+        while (ran < config.batchSize()) {
+            Optional<NotificationQueue.Claim> claim = queue.claimNext(workerId);
+            if (claim.isEmpty()) {
+                break;
+            }
+            send(claim.get());
+            ran++;
+        }
+        return ran;
+    }
+
+    private void send(NotificationQueue.Claim claim) {
+        String error;
+        try {
+            int status = sender.send(claim);
+            if (status / 100 == 2) {
+                queue.delivered(claim, workerId);
+                count("delivered");
+                return;
+            }
+            error = "answered " + status;
+        } catch (IOException | RuntimeException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        Log.infof("Notification %s to %s, attempt %d: %s", claim.id(), claim.target(), claim.attempt(), error);
+        if (claim.attempt() < config.maxAttempts()) {
+            queue.retryLater(claim, workerId, error, backoff.after(claim.attempt()));
+            count("retry");
+        } else {
+            queue.failed(claim, workerId, error);
+            count("failed");
+        }
+    }
+
+    private void count(String result) {
+        metrics.counter("steward.webhook.notifications", "result", result).increment();
+    }
+}
