@@ -23,7 +23,7 @@ final class MainSources {
     }
 
     /**
-     * The AWS actions behind every {@code receiver.operation(...)} call in the package folder {@code dir}, as
+     * The AWS actions behind every {@code receiver.operation(...)} call in the folder or file {@code dir}, as
      * {@code prefix:Operation}: the SDK names its methods after the API operations, and a paginator calls the
      * operation it is named after.
      */
