@@ -1,5 +1,6 @@
 package dev.iamsteward.execution;
 
+import dev.iamsteward.common.LogContext;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.request.RequestPlanner;
 import io.quarkus.logging.Log;
@@ -34,7 +35,9 @@ public class JobWorker {
             if (order.isEmpty()) {
                 break;
             }
-            run(order.get());
+            try (LogContext context = LogContext.forRequest(order.get().requestId())) {
+                run(order.get());
+            }
             ran++;
         }
         return ran;
