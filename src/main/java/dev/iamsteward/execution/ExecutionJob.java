@@ -100,6 +100,14 @@ public class ExecutionJob extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** Queued again at once, and the claim that never ran is not counted as an attempt. */
+    void handBack(Instant now) {
+        state = State.QUEUED;
+        runAfter = now;
+        attempts = Math.max(0, attempts - 1);
+        release(now);
+    }
+
     void finish(State end, String error, Instant now) {
         state = end;
         lastError = error;

@@ -168,6 +168,31 @@ public class JobQueue {
         });
     }
 
+    /** Hands back a job the worker claimed but did not start: queued again for now, the claim not counted. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(ExecutionOrder order, String worker) {
+        held(order, worker).ifPresent(job -> handBack(job, worker));
+    }
+
+    /**
+     * Hands back every job {@code worker} holds; only once none of its runs is in progress, so that what it
+     * holds is what it claimed and never started. Returns how many.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseAll(String worker) {
+        List<ExecutionJob> held = ExecutionJob.list("state = ?1 and leaseOwner = ?2", ExecutionJob.State.RUNNING,
+                worker);
+        held.forEach(job -> handBack(job, worker));
+        return held.size();
+    }
+
+    private void handBack(ExecutionJob job, String worker) {
+        Instant now = clock.instant();
+        job.handBack(now);
+        audit.record(new StatusChange(job.requestId, RequestStatus.EXECUTING, RequestStatus.EXECUTING, worker, now,
+                "handed back unstarted as the worker stopped").audit("execution.released"));
+    }
+
     /** The job if this worker still holds it; a worker whose lease ran out has lost it to another. */
     private Optional<ExecutionJob> held(ExecutionOrder order, String worker) {
         ExecutionJob job = em.find(ExecutionJob.class, order.jobId(), LockModeType.PESSIMISTIC_WRITE);

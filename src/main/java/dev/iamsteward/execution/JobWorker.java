@@ -1,14 +1,19 @@
 package dev.iamsteward.execution;
 
 import dev.iamsteward.common.LogContext;
+import dev.iamsteward.common.WorkerGate;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.request.RequestPlanner;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Runs due jobs: claim, execute against IAM, report the outcome; throttling and IAM failures are retried. */
+/**
+ * Runs due jobs: claim, execute against IAM, report the outcome; throttling and IAM failures are retried. At
+ * shutdown it stops claiming and hands back what it has not started.
+ */
 @ApplicationScoped
 public class JobWorker {
 
@@ -18,6 +23,7 @@ public class JobWorker {
     private final ExecutionConfig config;
     private final Backoff backoff;
     private final String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+    private final WorkerGate gate = new WorkerGate();
 
     JobWorker(JobQueue queue, RequestPlanner planner, RequestExecutor executor, ExecutionConfig config) {
         this.queue = queue;
@@ -30,17 +36,43 @@ public class JobWorker {
     /** Runs the jobs that are due now, at most a batch of them; returns how many it ran. */
     public int runDueJobs() {
         int ran = 0;
-        while (ran < config.batchSize()) {
-            Optional<ExecutionOrder> order = queue.claimNext(workerId);
-            if (order.isEmpty()) {
-                break;
+        while (ran < config.batchSize() && gate.enter()) {
+            try {
+                Optional<ExecutionOrder> order = queue.claimNext(workerId);
+                if (order.isEmpty()) {
+                    break;
+                }
+                if (gate.isClosed()) {
+                    // Told to stop while claiming: the job has not started, so another replica takes it now.
+                    queue.release(order.get(), workerId);
+                    break;
+                }
+                try (LogContext context = LogContext.forRequest(order.get().requestId())) {
+                    run(order.get());
+                }
+                ran++;
+            } finally {
+                gate.leave();
             }
-            try (LogContext context = LogContext.forRequest(order.get().requestId())) {
-                run(order.get());
-            }
-            ran++;
         }
         return ran;
+    }
+
+    /**
+     * Claims nothing more, lets the job in progress finish within {@code grace}, and hands back what this worker
+     * claimed but has not started. A job still running after the grace period keeps its lease, so that nobody
+     * runs it twice at once; another replica resumes it when the lease runs out.
+     */
+    public void stop(Duration grace) {
+        if (!gate.close(grace)) {
+            Log.warnf("%s stopped with a job still running; it is resumed elsewhere when its lease runs out",
+                    workerId);
+            return;
+        }
+        int released = queue.releaseAll(workerId);
+        if (released > 0) {
+            Log.infof("%s handed back %d claimed job(s) it had not started", workerId, released);
+        }
     }
 
     /** What a request shows of an IAM error: AccessDenied names roles and accounts, so only the log has it. */
@@ -50,6 +82,11 @@ public class JobWorker {
             return "IAM AccessDenied: the broker role may not do this; the service log has IAM's message";
         }
         return "IAM " + e.code() + ": " + e.getMessage();
+    }
+
+    /** Whether {@link #stop} was called: from then on the worker claims nothing. */
+    public boolean isStopping() {
+        return gate.isClosed();
     }
 
     public String workerId() {

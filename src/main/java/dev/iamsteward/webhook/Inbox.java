@@ -83,6 +83,16 @@ public class Inbox {
         return Optional.of(new Claim(delivery.id, delivery.attempts, delivery.sourceId, delivery.body));
     }
 
+    /** Hands back what {@code worker} claimed and never started, due now and the claim not counted. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseAll(String worker) {
+        return em.createNativeQuery("""
+                update webhook_inbox set state = 'QUEUED', run_after = :now, attempts = greatest(attempts - 1, 0),
+                       lease_owner = null, lease_until = null, updated_at = :now
+                where state = 'RUNNING' and lease_owner = :worker""")
+                .setParameter("now", clock.instant()).setParameter("worker", worker).executeUpdate();
+    }
+
     /** The delivery, locked, if this worker still holds it, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<InboundDelivery> held(Claim claim, String worker) {

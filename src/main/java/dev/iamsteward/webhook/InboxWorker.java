@@ -2,8 +2,10 @@ package dev.iamsteward.webhook;
 
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.execution.Backoff;
+import dev.iamsteward.common.WorkerGate;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +21,7 @@ public class InboxWorker {
     private final WebhookConfig config;
     private final Backoff backoff;
     private final String workerId = "inbox-" + UUID.randomUUID().toString().substring(0, 8);
+    private final WorkerGate gate = new WorkerGate();
 
     InboxWorker(Inbox inbox, TicketProcessor processor, WebhookConfig config) {
         this.inbox = inbox;
@@ -30,15 +33,26 @@ public class InboxWorker {
     /** Processes the deliveries that are due now, at most a batch of them; returns how many. */
     public int runDue() {
         int ran = 0;
-        while (ran < config.batchSize()) {
-            Optional<Inbox.Claim> claim = inbox.claimNext(workerId);
-            if (claim.isEmpty()) {
-                break;
+        while (ran < config.batchSize() && gate.enter()) {
+            try {
+                Optional<Inbox.Claim> claim = inbox.claimNext(workerId);
+                if (claim.isEmpty() || gate.isClosed()) {
+                    break; // a claim made as the worker was told to stop is handed back by stop()
+                }
+                run(claim.get());
+                ran++;
+            } finally {
+                gate.leave();
             }
-            run(claim.get());
-            ran++;
         }
         return ran;
+    }
+
+    /** Claims nothing more, lets the delivery in progress finish within {@code grace}, and hands back the rest. */
+    public void stop(Duration grace) {
+        if (gate.close(grace)) {
+            inbox.releaseAll(workerId);
+        }
     }
 
     private void run(Inbox.Claim claim) {

@@ -49,6 +49,16 @@ public class NotificationQueue {
         return Optional.of(new Claim(n.id, n.attempts, n.messageId(), n.target, n.payload));
     }
 
+    /** Hands back what {@code worker} claimed and never sent, due now and the claim not counted. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseAll(String worker) {
+        return em.createNativeQuery("""
+                update notification set state = 'PENDING', run_after = :now, attempts = greatest(attempts - 1, 0),
+                       lease_owner = null, lease_until = null, updated_at = :now
+                where state = 'RUNNING' and lease_owner = :worker""")
+                .setParameter("now", clock.instant()).setParameter("worker", worker).executeUpdate();
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void delivered(Claim claim, String worker) {
         held(claim, worker).ifPresent(n -> n.delivered(clock.instant()));

@@ -2,9 +2,11 @@ package dev.iamsteward.webhook;
 
 import dev.iamsteward.execution.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.iamsteward.common.WorkerGate;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +23,7 @@ public class NotificationWorker {
     private final MeterRegistry metrics;
     private final Backoff backoff;
     private final String workerId = "notify-" + UUID.randomUUID().toString().substring(0, 8);
+    private final WorkerGate gate = new WorkerGate();
 
     NotificationWorker(NotificationQueue queue, NotificationSender sender, WebhookConfig config,
             MeterRegistry metrics) {
@@ -34,15 +37,26 @@ public class NotificationWorker {
     /** Sends the notifications that are due now, at most a batch of them; returns how many it tried. */
     public int runDue() {
         int ran = 0;
-        while (ran < config.batchSize()) {
-            Optional<NotificationQueue.Claim> claim = queue.claimNext(workerId);
-            if (claim.isEmpty()) {
-                break;
+        while (ran < config.batchSize() && gate.enter()) {
+            try {
+                Optional<NotificationQueue.Claim> claim = queue.claimNext(workerId);
+                if (claim.isEmpty() || gate.isClosed()) {
+                    break; // a claim made as the worker was told to stop is handed back by stop()
+                }
+                send(claim.get());
+                ran++;
+            } finally {
+                gate.leave();
             }
-            send(claim.get());
-            ran++;
         }
         return ran;
+    }
+
+    /** Claims nothing more, lets the notification in progress finish within {@code grace}, and hands back the rest. */
+    public void stop(Duration grace) {
+        if (gate.close(grace)) {
+            queue.releaseAll(workerId);
+        }
     }
 
     private void send(NotificationQueue.Claim claim) {

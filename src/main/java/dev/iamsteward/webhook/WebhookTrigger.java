@@ -1,7 +1,11 @@
 package dev.iamsteward.webhook;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Polls the inbox and the outbox on a schedule; the work itself is {@link InboxWorker#runDue()} and
@@ -12,10 +16,19 @@ class WebhookTrigger {
 
     private final InboxWorker inbox;
     private final NotificationWorker notifications;
+    private final Duration shutdownTimeout;
 
-    WebhookTrigger(InboxWorker inbox, NotificationWorker notifications) {
+    WebhookTrigger(InboxWorker inbox, NotificationWorker notifications,
+            @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "30s") Duration shutdownTimeout) {
         this.inbox = inbox;
         this.notifications = notifications;
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /** At shutdown, work in progress may finish within Quarkus' shutdown timeout; the rest is handed back. */
+    void stop(@Observes ShutdownEvent event) {
+        inbox.stop(shutdownTimeout);
+        notifications.stop(shutdownTimeout);
     }
 
     @Scheduled(identity = "webhook-inbox-poll", every = "${steward.webhooks.poll-interval:1s}",

@@ -26,12 +26,25 @@ public final class Faults {
         failNext(operation, times, () -> new IamException.Throttled("Rate exceeded"));
     }
 
+    /** The next call of {@code operation} first runs {@code pause} (e.g. waits on a latch), then goes on normally. */
+    public void pauseNext(String operation, Runnable pause) {
+        failNext(operation, 1, () -> {
+            pause.run();
+            return null;
+        });
+    }
+
     public synchronized void clear() {
         queued.clear();
     }
 
-    synchronized Optional<IamException> next(String operation) {
-        Deque<Supplier<IamException>> queue = queued.get(operation);
-        return queue == null || queue.isEmpty() ? Optional.empty() : Optional.of(queue.poll().get());
+    /** The next fault queued for {@code operation}; it is made outside the lock, as a pause may wait long. */
+    Optional<IamException> next(String operation) {
+        Supplier<IamException> next;
+        synchronized (this) {
+            Deque<Supplier<IamException>> queue = queued.get(operation);
+            next = queue == null ? null : queue.poll();
+        }
+        return next == null ? Optional.empty() : Optional.ofNullable(next.get());
     }
 }
