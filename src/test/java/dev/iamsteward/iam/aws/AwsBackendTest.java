@@ -99,9 +99,10 @@ class AwsBackendTest {
     }
 
     @Test
-    void readinessSaysTheBackendIsRealAws() {
+    void readinessSaysTheBackendIsRealAwsAndReachable() {
         RestAssured.get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'iam' }.data.backend", equalTo("aws"))
-                .body("checks.find { it.name == 'iam' }.data.sandbox", equalTo(false));
+                .body("checks.find { it.name == 'iam' }.data.sandbox", equalTo(false))
+                .body("checks.find { it.name == 'iam' }.data.reachable", equalTo(true));
     }
 }

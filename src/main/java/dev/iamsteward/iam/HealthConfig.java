@@ -1,0 +1,14 @@
+package dev.iamsteward.iam;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How readiness checks the target account, so that probes do not become a load on AWS. */
+@ConfigMapping(prefix = "steward.health")
+public interface HealthConfig {
+
+    /** How long readiness reuses its last answer on whether the target account's IAM (through STS) answers. */
+    @WithDefault("30s")
+    Duration cacheTtl();
+}
