@@ -25,10 +25,12 @@ import java.util.UUID;
 public class RotationService {
 
     private final RequestService requests;
+    private final RotationMetrics metrics;
     private final Clock clock;
 
-    RotationService(RequestService requests, Clock clock) {
+    RotationService(RequestService requests, RotationMetrics metrics, Clock clock) {
         this.requests = requests;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -72,6 +74,7 @@ public class RotationService {
         rotation.move(RotationStatus.ROLLED_BACK, clock.instant(), "rolled back by " + caller.name()
                 + " with request " + filed.id());
         rotation.stepRequestId = filed.id();
+        metrics.moved(RotationStatus.DEACTIVATED, RotationStatus.ROLLED_BACK);
         return filed;
     }
 
