@@ -15,10 +15,12 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Lists rotations, and rolls one back by filing the old key's reactivation. */
 @ApplicationScoped
@@ -53,6 +55,16 @@ public class RotationService {
                 + " order by r.startedAt desc, r.id desc";
         List<KeyRotation> rows = KeyRotation.<KeyRotation>find(query, parameters).page(0, limit + 1).list();
         return Page.ofKeyset(rows, limit, r -> new Cursor(r.startedAt, r.id.toString()), RotationView::of, uri);
+    }
+
+    /** The rotations that replace these keys (a key is the old key of at most one), by the old key's id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, RotationView> replacing(Collection<String> keyIds) {
+        if (keyIds.isEmpty()) {
+            return Map.of();
+        }
+        return KeyRotation.<KeyRotation>list("oldKeyId in ?1", keyIds).stream()
+                .collect(Collectors.toMap(r -> r.oldKeyId, RotationView::of));
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 class RotationSteps {
 
-    static final String RULE = "key-rotation";
+    static final String RULE = RequestService.KEY_ROTATION_RULE;
 
     private final IamDirectory iam;
     private final RequestService requests;
