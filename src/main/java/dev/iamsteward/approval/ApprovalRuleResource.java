@@ -30,7 +30,8 @@ public class ApprovalRuleResource {
 
     @GET
     @RolesAllowed({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "The approval rules, and the service's own rule for ending time-bound access",
+    @Operation(summary = "The approval rules, and the service's own rules for rotating keys and ending time-bound "
+            + "access",
             description = "A request is decided under the most specific rule that covers its type and risk.")
     @APIResponse(responseCode = "200", description = "The rules, by name")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -39,6 +40,11 @@ public class ApprovalRuleResource {
         List<ApprovalRuleView> views = new ArrayList<>();
         rules.rules().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> views.add(ApprovalRuleView.of(e.getKey(), e.getValue())));
+        views.add(new ApprovalRuleView(RequestService.KEY_ROTATION_RULE, "The service makes a new access key for "
+                + "a key older than the rotation's maximum age, then deactivates and deletes the old one, one step "
+                + "at a time; nobody else can file requests under this rule", Set.of(RequestType.CREATE_ACCESS_KEY,
+                RequestType.DEACTIVATE_ACCESS_KEY, RequestType.DELETE_ACCESS_KEY), Set.of(), 0, Set.of(), false,
+                false, ApprovalRequirement.AutoApprove.ALWAYS));
         views.add(new ApprovalRuleView(RequestService.TIME_BOUND_RULE, "The service offboards a user, or deletes a "
                 + "key, whose expiresAt has passed; nobody else can file requests under this rule",
                 Set.of(RequestType.OFFBOARD_USER, RequestType.DELETE_ACCESS_KEY), Set.of(), 0, Set.of(), false,

@@ -4,6 +4,7 @@ import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.iam.IamAccount;
 import dev.iamsteward.iam.IamException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 
 /**
  * The newest credential report IAM will give: generate (IAM makes a new one at most every four hours and
@@ -15,14 +16,27 @@ public class CredentialReports {
 
     private final IamAccount account;
     private final PostureConfig config;
+    private final PostureMetrics metrics;
+    private final Clock clock;
 
-    CredentialReports(IamAccount account, PostureConfig config) {
+    CredentialReports(IamAccount account, PostureConfig config, PostureMetrics metrics, Clock clock) {
         this.account = account;
         this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
-    /** The report; ReportInProgress when IAM has not finished it after the configured attempts. */
+    /**
+     * The report; ReportInProgress when IAM has not finished it after the configured attempts. The keys-by-age
+     * gauge shows the report last read.
+     */
     public CredentialReport latest() {
+        CredentialReport report = read();
+        metrics.reportRead(report, clock.instant());
+        return report;
+    }
+
+    private CredentialReport read() {
         for (int attempt = 1;; attempt++) {
             account.generateCredentialReport();
             try {

@@ -3,6 +3,7 @@ package dev.iamsteward.posture;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** What the posture scan counts as wrong, and how often it looks. */
 @ConfigMapping(prefix = "steward.posture")
@@ -31,4 +32,8 @@ public interface PostureConfig {
     /** How long a scan waits between those attempts. */
     @WithDefault("2s")
     Duration reportPoll();
+
+    /** Where the {@code steward_access_keys} gauge splits active keys by age: one bucket below each, one above all. */
+    @WithDefault("P30D,P90D,P180D")
+    List<Duration> keyAgeBuckets();
 }

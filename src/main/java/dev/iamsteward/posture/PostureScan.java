@@ -36,14 +36,16 @@ public class PostureScan {
     private final CredentialReports reports;
     private final PostureRules rules;
     private final AuditLog audit;
+    private final PostureMetrics metrics;
     private final Clock clock;
 
     PostureScan(IamAccount account, CredentialReports reports, PostureConfig config, IamConfig iam, AuditLog audit,
-            Clock clock) {
+            PostureMetrics metrics, Clock clock) {
         this.account = account;
         this.reports = reports;
         this.rules = new PostureRules(config, iam.managedPath());
         this.audit = audit;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -53,7 +55,9 @@ public class PostureScan {
         CredentialReport report = reports.latest();
         Set<String> created = QuarkusTransaction.requiringNew().call(PostureScan::createdUsers);
         List<Observation> seen = rules.observe(summary, report, created, clock.instant());
-        return QuarkusTransaction.requiringNew().call(() -> record(seen, report.generatedAt(), actor));
+        ScanResult result = QuarkusTransaction.requiringNew().call(() -> record(seen, report.generatedAt(), actor));
+        metrics.refreshOpenFindings();
+        return result;
     }
 
     private ScanResult record(List<Observation> seen, Instant generatedAt, String actor) {

@@ -21,6 +21,9 @@ public class RequestService {
     /** The rule under which the service ends time-bound access by itself. */
     public static final String TIME_BOUND_RULE = "time-bound-expiry";
 
+    /** The rule under which the service files and approves the steps of an access key's rotation. */
+    public static final String KEY_ROTATION_RULE = "key-rotation";
+
     private final RequestPlanner planner;
     private final Catalog catalog;
     private final ApprovalPolicy policy;

@@ -15,20 +15,24 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Lists rotations, and rolls one back by filing the old key's reactivation. */
 @ApplicationScoped
 public class RotationService {
 
     private final RequestService requests;
+    private final RotationMetrics metrics;
     private final Clock clock;
 
-    RotationService(RequestService requests, Clock clock) {
+    RotationService(RequestService requests, RotationMetrics metrics, Clock clock) {
         this.requests = requests;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -53,6 +57,16 @@ public class RotationService {
         return Page.ofKeyset(rows, limit, r -> new Cursor(r.startedAt, r.id.toString()), RotationView::of, uri);
     }
 
+    /** The rotations that replace these keys (a key is the old key of at most one), by the old key's id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, RotationView> replacing(Collection<String> keyIds) {
+        if (keyIds.isEmpty()) {
+            return Map.of();
+        }
+        return KeyRotation.<KeyRotation>list("oldKeyId in ?1", keyIds).stream()
+                .collect(Collectors.toMap(r -> r.oldKeyId, RotationView::of));
+    }
+
     /**
      * Rolls back a rotation whose old key is deactivated and not yet deleted: files its reactivation as the
      * caller's request, which waits for approval like any other; the rotation stops there.
@@ -72,6 +86,7 @@ public class RotationService {
         rotation.move(RotationStatus.ROLLED_BACK, clock.instant(), "rolled back by " + caller.name()
                 + " with request " + filed.id());
         rotation.stepRequestId = filed.id();
+        metrics.moved(RotationStatus.DEACTIVATED, RotationStatus.ROLLED_BACK);
         return filed;
     }
 

@@ -26,20 +26,22 @@ import java.util.UUID;
 @ApplicationScoped
 class RotationSteps {
 
-    static final String RULE = "key-rotation";
+    static final String RULE = RequestService.KEY_ROTATION_RULE;
 
     private final IamDirectory iam;
     private final RequestService requests;
     private final DeliveryService deliveries;
     private final RotationConfig config;
+    private final RotationMetrics metrics;
     private final Clock clock;
 
     RotationSteps(IamDirectory iam, RequestService requests, DeliveryService deliveries, RotationConfig config,
-            Clock clock) {
+            RotationMetrics metrics, Clock clock) {
         this.iam = iam;
         this.requests = requests;
         this.deliveries = deliveries;
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -50,11 +52,18 @@ class RotationSteps {
         rotation.persist();
         KeyRotation.getEntityManager().flush();
         makeRoomAndCreate(rotation);
+        metrics.started(rotation.status);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     void advance(UUID id) {
         KeyRotation rotation = KeyRotation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        RotationStatus before = rotation.status;
+        step(rotation);
+        metrics.moved(before, rotation.status);
+    }
+
+    private void step(KeyRotation rotation) {
         Instant now = clock.instant();
         switch (rotation.status) {
             case BLOCKED -> makeRoomAndCreate(rotation);

@@ -12,12 +12,15 @@ import dev.iamsteward.iam.IamPage;
 import dev.iamsteward.iam.IamUser;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestAccess;
+import dev.iamsteward.rotation.RotationService;
+import dev.iamsteward.rotation.RotationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The inventory of the users under the managed path, read from IAM. */
 @ApplicationScoped
@@ -25,10 +28,12 @@ public class UserService {
 
     private final IamDirectory iam;
     private final IamConfig config;
+    private final RotationService rotations;
 
-    UserService(IamDirectory iam, IamConfig config) {
+    UserService(IamDirectory iam, IamConfig config, RotationService rotations) {
         this.iam = iam;
         this.config = config;
+        this.rotations = rotations;
     }
 
     /** One ListUsers page and nothing more, so that listing stays one IAM call whatever the page size. */
@@ -65,9 +70,12 @@ public class UserService {
 
     private List<UserView.AccessKeyView> accessKeys(String userName) {
         List<UserView.AccessKeyView> keys = new ArrayList<>();
-        for (AccessKey key : iam.listAccessKeys(userName)) {
+        List<AccessKey> listed = iam.listAccessKeys(userName);
+        Map<String, RotationView> rotating = rotations.replacing(listed.stream().map(AccessKey::accessKeyId).toList());
+        for (AccessKey key : listed) {
             try {
-                keys.add(UserView.AccessKeyView.of(key, iam.accessKeyLastUsed(key.accessKeyId())));
+                keys.add(UserView.AccessKeyView.of(key, iam.accessKeyLastUsed(key.accessKeyId()),
+                        rotating.get(key.accessKeyId())));
             } catch (IamException.NoSuchEntity e) {
                 // Deleted since the listing: IAM no longer has it, so neither does the view.
             }

@@ -8,6 +8,7 @@ import dev.iamsteward.iam.MfaDevice;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestType;
+import dev.iamsteward.rotation.RotationView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +59,15 @@ public record UserView(
                 consoleWithoutMfa ? List.of(CONSOLE_WITHOUT_MFA) : List.of(), List.copyOf(requests));
     }
 
-    /** An access key (never its secret) and when it was last used. */
-    public record AccessKeyView(String accessKeyId, AccessKey.Status status, Instant createdAt, LastUse lastUsed) {
+    /**
+     * An access key (never its secret), when it was last used, and the rotation replacing it, if one was started
+     * (null otherwise).
+     */
+    public record AccessKeyView(String accessKeyId, AccessKey.Status status, Instant createdAt, LastUse lastUsed,
+            RotationView rotation) {
 
-        static AccessKeyView of(AccessKey key, AccessKeyUsage usage) {
-            return new AccessKeyView(key.accessKeyId(), key.status(), key.createDate(), LastUse.of(usage));
+        static AccessKeyView of(AccessKey key, AccessKeyUsage usage, RotationView rotation) {
+            return new AccessKeyView(key.accessKeyId(), key.status(), key.createDate(), LastUse.of(usage), rotation);
         }
     }
 

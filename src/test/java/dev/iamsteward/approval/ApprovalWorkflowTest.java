@@ -6,6 +6,7 @@ import static dev.iamsteward.support.Requests.submitCreateUser;
 import static dev.iamsteward.support.Requests.uniqueUserName;
 import static dev.iamsteward.support.Tokens.as;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -192,7 +193,11 @@ class ApprovalWorkflowTest {
     @Test
     void theRulesAreVisible() {
         as("alice", "requester").get("/v1/approval-rules").then().statusCode(200)
-                .body("name", equalTo(List.of("default", "high-risk", "own-key-deactivation", "time-bound-expiry")))
+                .body("name", equalTo(List.of("default", "high-risk", "own-key-deactivation", "key-rotation",
+                        "time-bound-expiry")))
+                .body("find { it.name == 'key-rotation' }.types", containsInAnyOrder("CREATE_ACCESS_KEY",
+                        "DEACTIVATE_ACCESS_KEY", "DELETE_ACCESS_KEY"))
+                .body("find { it.name == 'key-rotation' }.autoApprove", equalTo("ALWAYS"))
                 .body("find { it.name == 'high-risk' }.approvals", equalTo(2))
                 .body("find { it.name == 'high-risk' }.risks", contains("HIGH"))
                 .body("find { it.name == 'default' }.description", nullValue());

@@ -120,6 +120,11 @@ class PostureRulesTest {
             public Duration reportPoll() {
                 return Duration.ZERO;
             }
+
+            @Override
+            public List<Duration> keyAgeBuckets() {
+                return List.of(Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(180));
+            }
         };
     }
 }

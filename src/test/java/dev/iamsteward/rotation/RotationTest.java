@@ -2,6 +2,7 @@ package dev.iamsteward.rotation;
 
 import static dev.iamsteward.support.Tokens.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,10 @@ class RotationTest {
         assertEquals(RotationStatus.WAITING, rotation.status);
         String newKey = rotation.newKeyId;
         assertEquals(2, iam.listAccessKeys(user).size());
+        as("erin", "auditor").get("/v1/users/{user}", user).then().statusCode(200)
+                .body("accessKeys.find { it.accessKeyId == '" + old + "' }.rotation.status", equalTo("WAITING"))
+                .body("accessKeys.find { it.accessKeyId == '" + old + "' }.rotation.newKeyId", equalTo(newKey))
+                .body("accessKeys.find { it.accessKeyId == '" + newKey + "' }.rotation", nullValue());
 
         clock.advance(Duration.ofDays(8));
         iam.recordKeyUse(old, clock.instant(), "s3", "us-east-1");

@@ -318,6 +318,17 @@ public class InMemoryIamDirectory implements IamDirectory {
         faults.clear();
     }
 
+    /** An access key someone made at {@code createdAt}, before the service looked: for ages a test chooses. */
+    public synchronized AccessKey addAccessKeyMadeAt(String userName, Instant createdAt) {
+        String id;
+        do {
+            id = IamIds.accessKeyId();
+        } while (users.keyOwner(id).isPresent());
+        AccessKey key = new AccessKey(id, AccessKey.Status.ACTIVE, createdAt);
+        users.require(userName).accessKeys().add(key);
+        return key;
+    }
+
     /** Simulates a request signed with the key, as GetAccessKeyLastUsed will then report it. */
     public synchronized void recordKeyUse(String accessKeyId, Instant at, String service, String region) {
         requireKeyOwner(accessKeyId).accessKeys().recordUse(accessKeyId, new AccessKeyUsage(at, service, region));

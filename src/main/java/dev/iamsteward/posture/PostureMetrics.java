@@ -1,0 +1,83 @@
+package dev.iamsteward.posture;
+
+import dev.iamsteward.iam.CredentialReport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The posture gauges: active access keys by age, from the last credential report a scan or sweep read, and open
+ * findings by kind and severity, as the last scan recorded them. Both are held here and refreshed by those
+ * scans, so a scrape never reads IAM or the database.
+ */
+@Startup
+@ApplicationScoped
+public class PostureMetrics {
+
+    private final List<Duration> bounds;
+    private final List<AtomicLong> keysByAge = new ArrayList<>();
+    private final Map<FindingKind, AtomicLong> openFindings = new EnumMap<>(FindingKind.class);
+
+    PostureMetrics(PostureConfig config, MeterRegistry registry) {
+        this.bounds = config.keyAgeBuckets().stream().sorted().toList();
+        for (int i = 0; i <= bounds.size(); i++) {
+            AtomicLong count = registry.gauge("steward.access.keys", List.of(Tag.of(
+                    "bucket", label(i))), new AtomicLong());
+            keysByAge.add(count);
+        }
+        for (FindingKind kind : FindingKind.values()) {
+            openFindings.put(kind, registry.gauge("steward.findings.open", List.of(
+                    Tag.of("kind", kind.name()),
+                    Tag.of("severity", kind.severity().name())), new AtomicLong()));
+        }
+        refreshOpenFindings();
+    }
+
+    /** Counts the report's active keys (the root user's aside) into the age buckets, as of {@code now}. */
+    void reportRead(CredentialReport report, Instant now) {
+        long[] counts = new long[bounds.size() + 1];
+        for (CredentialReport.Row row : report.users()) {
+            for (CredentialReport.KeySlot key : row.keys()) {
+                if (key.active()) {
+                    counts[bucket(Duration.between(key.lastRotated(), now))]++;
+                }
+            }
+        }
+        for (int i = 0; i < counts.length; i++) {
+            keysByAge.get(i).set(counts[i]);
+        }
+    }
+
+    /** Reads the open findings' counts again: at start, and after each scan has recorded what it saw. */
+    void refreshOpenFindings() {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Finding.getEntityManager().createQuery(
+                "select f.kind, count(f) from Finding f where f.status = :open group by f.kind", Object[].class)
+                .setParameter("open", FindingStatus.OPEN).getResultList());
+        Map<FindingKind, Long> counts = new EnumMap<>(FindingKind.class);
+        rows.forEach(row -> counts.put((FindingKind) row[0], (Long) row[1]));
+        openFindings.forEach((kind, gauge) -> gauge.set(counts.getOrDefault(kind, 0L)));
+    }
+
+    private int bucket(Duration age) {
+        int i = 0;
+        while (i < bounds.size() && age.compareTo(bounds.get(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** "0-30d", "30-90d", …, "180d+". */
+    private String label(int i) {
+        String from = i == 0 ? "0" : Long.toString(bounds.get(i - 1).toDays());
+        return i == bounds.size() ? from + "d+" : from + "-" + bounds.get(i).toDays() + "d";
+    }
+}
