@@ -52,7 +52,7 @@ public interface WebhookConfig {
     /** The ticketing systems allowed to post to {@code POST /v1/webhooks/{sourceId}}, by source id. */
     Map<String, Source> sources();
 
-    /** Who receives signed Standard Webhooks on request changes, by subscriber id. */
+    /** Who receives signed Standard Webhooks on request changes and urgent findings, by subscriber id. */
     Map<String, Subscriber> subscribers();
 
     /** How a source proves a delivery is its own. */
