@@ -103,6 +103,10 @@ public interface WebhookConfig {
         @WithDefault("Approved")
         Set<String> approvedStatuses();
 
+        /** The ticket statuses that mean rejected: moving a ticket to one is a rejection by who moved it. */
+        @WithDefault("Rejected,Declined")
+        Set<String> rejectedStatuses();
+
         /**
          * The people of the ticketing system (Jira accountId, or a ServiceNow user) as IAM Steward knows them:
          * the reporter of a ticket is its request's requester, and who moves it to an approved status approves.
