@@ -49,6 +49,18 @@ public interface WebhookConfig {
     @WithDefault("20")
     int batchSize();
 
+    /**
+     * How long a processed delivery and a delivered notification are kept before the sweep deletes them. A
+     * delivery's id is known as a duplicate only while its row is kept, so this must outlast every source's
+     * retries (Jira retries for about 30 minutes).
+     */
+    @WithDefault("P30D")
+    Duration retention();
+
+    /** How often the sweep deletes what is older than {@code retention}. */
+    @WithDefault("1h")
+    Duration retentionSweep();
+
     /** The ticketing systems allowed to post to {@code POST /v1/webhooks/{sourceId}}, by source id. */
     Map<String, Source> sources();
 
