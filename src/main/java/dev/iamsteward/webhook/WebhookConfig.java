@@ -52,7 +52,7 @@ public interface WebhookConfig {
     /**
      * How long a processed delivery and a delivered notification are kept before the sweep deletes them. A
      * delivery's id is known as a duplicate only while its row is kept, so this must outlast every source's
-     * retries (Jira retries for about 30 minutes).
+     * retries (Jira retries for about 30 minutes); startup refuses less than an hour, or than {@code tolerance}.
      */
     @WithDefault("P30D")
     Duration retention();
@@ -95,9 +95,15 @@ public interface WebhookConfig {
 
         /**
          * Its secrets (for BEARER, its tokens); any one of them is accepted, so that a new one can be added
-         * before the old one is removed. STANDARD and SERVICENOW secrets are {@code whsec_} + Base64.
+         * before the old one is removed. STANDARD and SERVICENOW secrets are {@code whsec_} + Base64. Startup
+         * refuses a source without any.
          */
-        List<Secret> secrets();
+        Optional<List<Secret>> secrets();
+
+        /** Its secrets, none when they are not configured (which startup refuses). */
+        default List<Secret> secretList() {
+            return secrets().orElse(List.of());
+        }
 
         /** The shape of its payloads; JIRA for JIRA and BEARER sources, TICKET for the others, when absent. */
         Optional<Format> format();
@@ -183,8 +189,16 @@ public interface WebhookConfig {
         /** Where notifications are posted. */
         URI url();
 
-        /** Its {@code whsec_} secrets; each notification carries one signature per secret, for rotation. */
-        List<Secret> secrets();
+        /**
+         * Its {@code whsec_} secrets; each notification carries one signature per secret, for rotation. Startup
+         * refuses a subscriber without any.
+         */
+        Optional<List<Secret>> secrets();
+
+        /** Its secrets, none when they are not configured (which startup refuses). */
+        default List<Secret> secretList() {
+            return secrets().orElse(List.of());
+        }
 
         /** The event types it receives (e.g. request.approved); every type when absent. */
         Optional<Set<String>> events();
