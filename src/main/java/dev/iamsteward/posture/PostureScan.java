@@ -11,6 +11,7 @@ import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,15 +38,17 @@ public class PostureScan {
     private final PostureRules rules;
     private final AuditLog audit;
     private final PostureMetrics metrics;
+    private final Event<FindingOpened> openings;
     private final Clock clock;
 
     PostureScan(IamAccount account, CredentialReports reports, PostureConfig config, IamConfig iam, AuditLog audit,
-            PostureMetrics metrics, Clock clock) {
+            PostureMetrics metrics, Event<FindingOpened> openings, Clock clock) {
         this.account = account;
         this.reports = reports;
         this.rules = new PostureRules(config, iam.managedPath());
         this.audit = audit;
         this.metrics = metrics;
+        this.openings = openings;
         this.clock = clock;
     }
 
@@ -72,12 +75,9 @@ public class PostureScan {
             if (!fingerprints.add(observation.fingerprint())) {
                 continue;
             }
-            Finding finding = known.get(observation.fingerprint());
-            if (finding == null) {
-                Finding.open(observation, now).persist();
+            if (track(observation, known.get(observation.fingerprint()), now)) {
                 opened++;
             } else {
-                finding.seen(observation, now);
                 again++;
             }
         }
@@ -92,6 +92,25 @@ public class PostureScan {
         audit.record(new AuditEntry("posture.scanned", null, actor, null, null, now, "report of " + generatedAt
                 + ": " + opened + " opened, " + again + " seen again, " + resolved + " resolved"));
         return new ScanResult(generatedAt, opened, again, resolved, stillOpen);
+    }
+
+    /**
+     * Opens the finding an observation is, or marks it seen again; true when it opened. A finding that opens,
+     * new or back after it was resolved, is announced to observers in this transaction.
+     */
+    private boolean track(Observation observation, Finding known, Instant now) {
+        if (known == null) {
+            Finding finding = Finding.open(observation, now);
+            finding.persist();
+            openings.fire(FindingOpened.of(finding, now));
+            return true;
+        }
+        boolean back = known.status != FindingStatus.OPEN;
+        known.seen(observation, now);
+        if (back) {
+            openings.fire(FindingOpened.of(known, now));
+        }
+        return false;
     }
 
     /** The findings, open or resolved, that these observations are (again). */

@@ -43,7 +43,7 @@ public final class DeliveryVerifier {
             throw new Rejection(Reason.MISSING_HEADERS);
         }
         long seconds = Long.parseLong(timestamp);
-        if (!Signatures.standardMatches(source.secrets(), id, seconds, body, signature)) {
+        if (!Signatures.standardMatches(source.secretList(), id, seconds, body, signature)) {
             throw new Rejection(Reason.BAD_SIGNATURE);
         }
         if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(tolerance) > 0) {
@@ -57,7 +57,7 @@ public final class DeliveryVerifier {
         if (signature == null) {
             throw new Rejection(Reason.MISSING_HEADERS);
         }
-        if (!Signatures.hubMatches(source.secrets(), body, signature)) {
+        if (!Signatures.hubMatches(source.secretList(), body, signature)) {
             throw new Rejection(Reason.BAD_SIGNATURE);
         }
         return idOr(headers.apply(JIRA_DELIVERY_ID), body);
@@ -68,7 +68,7 @@ public final class DeliveryVerifier {
         if (authorization == null || !authorization.startsWith(BEARER)) {
             throw new Rejection(Reason.MISSING_HEADERS);
         }
-        if (!Signatures.tokenMatches(source.secrets(), authorization.substring(BEARER.length()))) {
+        if (!Signatures.tokenMatches(source.secretList(), authorization.substring(BEARER.length()))) {
             throw new Rejection(Reason.BAD_TOKEN);
         }
         return idOr(headers.apply(WEBHOOK_ID), body);

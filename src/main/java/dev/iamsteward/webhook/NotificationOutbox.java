@@ -3,25 +3,32 @@ package dev.iamsteward.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamsteward.audit.AuditEntry;
+import dev.iamsteward.posture.FindingOpened;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Writes the notifications of a request's change of status, in the transaction of the change: one for each
- * subscriber whose filter takes it, and a comment for the ticket of a request that has reached its outcome
- * when its source comments back.
+ * Writes notifications in the transaction of what they tell: a request's change of status, to each subscriber
+ * whose filter takes it, and a comment for the ticket of a request that has reached its outcome when its source
+ * comments back; a HIGH or CRITICAL finding a scan opened ({@code finding.opened}), to each subscriber.
  */
 @ApplicationScoped
 class NotificationOutbox {
 
     private static final Set<String> OUTCOMES = Set.of("request.succeeded", "request.failed", "request.rejected",
             "request.expired", "request.cancelled");
+
+    static final String FINDING_OPENED = "finding.opened";
 
     private final WebhookConfig config;
     private final ObjectMapper json;
@@ -38,18 +45,38 @@ class NotificationOutbox {
             return;
         }
         AccessRequest request = AccessRequest.findById(entry.requestId());
-        String payload = payload(type, entry, request);
-        config.subscribers().forEach((id, subscriber) -> {
-            if (subscriber.events().map(events -> events.contains(type)).orElse(true)) {
-                Notification.of("subscriber:" + id, type, request.id, payload, entry.at()).persist();
-            }
-        });
+        toSubscribers(type, request.id, payload(type, entry, request), entry.at());
         WebhookConfig.Source source = request.ticketSource == null ? null
                 : config.sources().get(request.ticketSource);
         if (source != null && source.commentBack().isPresent() && OUTCOMES.contains(type)) {
             Notification.of("jira:" + request.ticketSource + ":" + request.ticket, type, request.id,
                     JiraComments.body(request, entry), entry.at()).persist();
         }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void on(@Observes FindingOpened finding) {
+        if (!finding.urgent()) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("findingId", finding.findingId());
+        data.put("kind", finding.kind());
+        data.put("severity", finding.severity());
+        data.put("subject", finding.subject());
+        data.put("userName", finding.userName());
+        data.put("evidence", new TreeMap<>(finding.evidence()).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        data.put("whatToDo", finding.whatToDo());
+        toSubscribers(FINDING_OPENED, null, json(FINDING_OPENED, finding.at(), data), finding.at());
+    }
+
+    private void toSubscribers(String type, UUID requestId, String payload, Instant at) {
+        config.subscribers().forEach((id, subscriber) -> {
+            if (subscriber.events().map(events -> events.contains(type)).orElse(true)) {
+                Notification.of("subscriber:" + id, type, requestId, payload, at).persist();
+            }
+        });
     }
 
     /** The event a change is, by the status it moved to; null for moves nobody subscribes to. */
@@ -79,9 +106,13 @@ class NotificationOutbox {
         data.put("actor", entry.actor());
         data.put("detail", entry.detail());
         data.put("ticket", request.ticket);
+        return json(type, entry.at(), data);
+    }
+
+    private String json(String type, Instant at, Map<String, Object> data) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
-        body.put("timestamp", entry.at().toString());
+        body.put("timestamp", at.toString());
         body.put("data", data);
         try {
             return json.writeValueAsString(body);

@@ -44,7 +44,7 @@ class NotificationSender {
             throw new IllegalStateException("subscriber " + claim.target() + " is no longer configured");
         }
         long timestamp = clock.instant().getEpochSecond();
-        String signatures = subscriber.secrets().stream()
+        String signatures = subscriber.secretList().stream()
                 .map((Secret s) -> Signatures.standard(s, claim.messageId(), timestamp, body))
                 .collect(Collectors.joining(" "));
         return HttpRequest.newBuilder(subscriber.url())

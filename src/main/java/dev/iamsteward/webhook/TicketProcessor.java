@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * Processes one claimed delivery in one transaction with its effect: a ticket of a configured project and type
- * files its request, its status is tracked, and a move to an approved status by a mapped person is an approval
- * under the same rules as any other. The delivery is marked done in the same transaction.
+ * files its request, its status is tracked, and a move to an approved (or rejected) status by a mapped person is
+ * an approval (or a rejection) under the same rules as any other. The delivery is marked done in the same
+ * transaction.
  */
 @ApplicationScoped
 public class TicketProcessor {
@@ -42,8 +43,8 @@ public class TicketProcessor {
     }
 
     /**
-     * Processes the delivery; with a {@code refusal}, an approval it carries is not attempted again but
-     * recorded as refused for that reason. Throws {@link ApprovalRefused} when the approval does not count.
+     * Processes the delivery; with a {@code refusal}, a decision it carries is not attempted again but recorded
+     * as refused for that reason. Throws {@link ApprovalRefused} when the decision does not count.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void process(Inbox.Claim claim, String worker, String refusal) {
@@ -88,10 +89,10 @@ public class TicketProcessor {
         } else if (event.status() != null && moved(sourceId, source, request, event)) {
             did.add("ticket status now '" + event.status() + "'");
         }
-        TicketEvent.Move move = event.move();
-        if (move != null && move.to() != null && source.approvedStatuses().contains(move.to())) {
-            did.add(refusal == null ? approve(sourceId, source, request, event)
-                    : refused(sourceId, request, event, refusal));
+        Decision.Verdict verdict = verdict(source, event.move());
+        if (verdict != null) {
+            did.add(refusal == null ? decide(sourceId, source, request, event, verdict)
+                    : refused(sourceId, request, event, verdict, refusal));
         }
         return did.isEmpty() ? "nothing to do" : String.join("; ", did);
     }
@@ -107,27 +108,45 @@ public class TicketProcessor {
         return true;
     }
 
-    private String approve(String sourceId, WebhookConfig.Source source, AccessRequest request, TicketEvent event) {
+    /** What a move of the ticket decides: a move to an approved status approves, to a rejected one rejects. */
+    private static Decision.Verdict verdict(WebhookConfig.Source source, TicketEvent.Move move) {
+        if (move == null || move.to() == null) {
+            return null;
+        }
+        if (source.approvedStatuses().contains(move.to())) {
+            return Decision.Verdict.APPROVE;
+        }
+        return source.rejectedStatuses().contains(move.to()) ? Decision.Verdict.REJECT : null;
+    }
+
+    private String decide(String sourceId, WebhookConfig.Source source, AccessRequest request, TicketEvent event,
+            Decision.Verdict verdict) {
         WebhookConfig.Person person = event.actor() == null ? null : source.people().get(event.actor());
         if (person == null) {
             throw new ApprovalRefused("'" + actor(sourceId, event.actor()) + "' is not a person IAM Steward knows");
         }
-        Caller approver = new Caller(person.subject(), person.groups().orElse(Set.of()), null);
+        Caller decider = new Caller(person.subject(), person.groups().orElse(Set.of()), null);
         AccessRequest.getEntityManager().flush();
         try {
-            approvals.decide(request.id, new DecisionRequest(Decision.Verdict.APPROVE, "moved " + event.key()
-                    + " to '" + event.move().to() + "' in " + sourceId, null), approver, null);
+            approvals.decide(request.id, new DecisionRequest(verdict, "moved " + event.key()
+                    + " to '" + event.move().to() + "' in " + sourceId, null), decider, null);
         } catch (StewardException e) {
-            throw new ApprovalRefused("'" + person.subject() + "' may not approve: " + e.getMessage());
+            throw new ApprovalRefused("'" + person.subject() + "' may not " + (verdict == Decision.Verdict.APPROVE
+                    ? "approve" : "reject") + ": " + e.getMessage());
         }
-        return "approval by " + person.subject() + " recorded";
+        return (verdict == Decision.Verdict.APPROVE ? "approval" : "rejection") + " by " + person.subject()
+                + " recorded";
     }
 
-    private String refused(String sourceId, AccessRequest request, TicketEvent event, String refusal) {
-        audit.record(new AuditEntry("request.ticket-approval-refused", request.id, actor(sourceId, event.actor()),
-                request.status.name(), request.status.name(), clock.instant(), "ticket " + event.key()
-                        + " moved to '" + event.move().to() + "' does not count as an approval: " + refusal));
-        return "approval not counted: " + refusal;
+    private String refused(String sourceId, AccessRequest request, TicketEvent event, Decision.Verdict verdict,
+            String refusal) {
+        boolean approval = verdict == Decision.Verdict.APPROVE;
+        String what = approval ? "approval" : "rejection";
+        audit.record(new AuditEntry("request.ticket-" + what + "-refused", request.id,
+                actor(sourceId, event.actor()), request.status.name(), request.status.name(), clock.instant(),
+                "ticket " + event.key() + " moved to '" + event.move().to() + "' does not count as "
+                        + (approval ? "an " : "a ") + what + ": " + refusal));
+        return what + " not counted: " + refusal;
     }
 
     private static boolean covers(java.util.Set<String> configured, String value) {

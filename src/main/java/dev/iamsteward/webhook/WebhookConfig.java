@@ -49,10 +49,22 @@ public interface WebhookConfig {
     @WithDefault("20")
     int batchSize();
 
+    /**
+     * How long a processed delivery and a delivered notification are kept before the sweep deletes them. A
+     * delivery's id is known as a duplicate only while its row is kept, so this must outlast every source's
+     * retries (Jira retries for about 30 minutes); startup refuses less than an hour, or than {@code tolerance}.
+     */
+    @WithDefault("P30D")
+    Duration retention();
+
+    /** How often the sweep deletes what is older than {@code retention}. */
+    @WithDefault("1h")
+    Duration retentionSweep();
+
     /** The ticketing systems allowed to post to {@code POST /v1/webhooks/{sourceId}}, by source id. */
     Map<String, Source> sources();
 
-    /** Who receives signed Standard Webhooks on request changes, by subscriber id. */
+    /** Who receives signed Standard Webhooks on request changes and urgent findings, by subscriber id. */
     Map<String, Subscriber> subscribers();
 
     /** How a source proves a delivery is its own. */
@@ -83,9 +95,15 @@ public interface WebhookConfig {
 
         /**
          * Its secrets (for BEARER, its tokens); any one of them is accepted, so that a new one can be added
-         * before the old one is removed. STANDARD and SERVICENOW secrets are {@code whsec_} + Base64.
+         * before the old one is removed. STANDARD and SERVICENOW secrets are {@code whsec_} + Base64. Startup
+         * refuses a source without any.
          */
-        List<Secret> secrets();
+        Optional<List<Secret>> secrets();
+
+        /** Its secrets, none when they are not configured (which startup refuses). */
+        default List<Secret> secretList() {
+            return secrets().orElse(List.of());
+        }
 
         /** The shape of its payloads; JIRA for JIRA and BEARER sources, TICKET for the others, when absent. */
         Optional<Format> format();
@@ -102,6 +120,10 @@ public interface WebhookConfig {
         /** The ticket statuses that mean approved: moving a ticket to one is an approval by who moved it. */
         @WithDefault("Approved")
         Set<String> approvedStatuses();
+
+        /** The ticket statuses that mean rejected: moving a ticket to one is a rejection by who moved it. */
+        @WithDefault("Rejected,Declined")
+        Set<String> rejectedStatuses();
 
         /**
          * The people of the ticketing system (Jira accountId, or a ServiceNow user) as IAM Steward knows them:
@@ -167,8 +189,16 @@ public interface WebhookConfig {
         /** Where notifications are posted. */
         URI url();
 
-        /** Its {@code whsec_} secrets; each notification carries one signature per secret, for rotation. */
-        List<Secret> secrets();
+        /**
+         * Its {@code whsec_} secrets; each notification carries one signature per secret, for rotation. Startup
+         * refuses a subscriber without any.
+         */
+        Optional<List<Secret>> secrets();
+
+        /** Its secrets, none when they are not configured (which startup refuses). */
+        default List<Secret> secretList() {
+            return secrets().orElse(List.of());
+        }
 
         /** The event types it receives (e.g. request.approved); every type when absent. */
         Optional<Set<String>> events();

@@ -8,20 +8,22 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Polls the inbox and the outbox on a schedule; the work itself is {@link InboxWorker#runDue()} and
- * {@link NotificationWorker#runDue()}.
+ * Polls the inbox and the outbox, and sweeps both, on a schedule; the work itself is {@link InboxWorker#runDue()},
+ * {@link NotificationWorker#runDue()} and {@link WebhookRetention#sweep()}.
  */
 @ApplicationScoped
 class WebhookTrigger {
 
     private final InboxWorker inbox;
     private final NotificationWorker notifications;
+    private final WebhookRetention retention;
     private final Duration shutdownTimeout;
 
-    WebhookTrigger(InboxWorker inbox, NotificationWorker notifications,
+    WebhookTrigger(InboxWorker inbox, NotificationWorker notifications, WebhookRetention retention,
             @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "30s") Duration shutdownTimeout) {
         this.inbox = inbox;
         this.notifications = notifications;
+        this.retention = retention;
         this.shutdownTimeout = shutdownTimeout;
     }
 
@@ -41,5 +43,11 @@ class WebhookTrigger {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollOutbox() {
         notifications.runDue();
+    }
+
+    @Scheduled(identity = "webhook-retention-sweep", every = "${steward.webhooks.retention-sweep:1h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        retention.sweep();
     }
 }

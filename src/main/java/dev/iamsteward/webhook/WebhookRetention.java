@@ -1,0 +1,41 @@
+package dev.iamsteward.webhook;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Deletes what the inbox and the outbox no longer need: deliveries processed (DONE) and notifications delivered
+ * longer ago than {@code steward.webhooks.retention}. FAILED ones stay for an admin. A deleted delivery's id is
+ * no longer known as a duplicate, which is why the retention must outlast every source's retries.
+ */
+@ApplicationScoped
+public class WebhookRetention {
+
+    /** How many rows one sweep deleted. */
+    public record Swept(long deliveries, long notifications) {
+    }
+
+    private final WebhookConfig config;
+    private final Clock clock;
+
+    WebhookRetention(WebhookConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Swept sweep() {
+        Instant before = clock.instant().minus(config.retention());
+        long deliveries = InboundDelivery.delete("state = ?1 and updatedAt < ?2", InboundDelivery.State.DONE, before);
+        long notifications = Notification.delete("state = ?1 and deliveredAt < ?2", Notification.State.DELIVERED,
+                before);
+        if (deliveries + notifications > 0) {
+            Log.infof("Deleted %d processed deliveries and %d delivered notifications older than %s", deliveries,
+                    notifications, before);
+        }
+        return new Swept(deliveries, notifications);
+    }
+}
