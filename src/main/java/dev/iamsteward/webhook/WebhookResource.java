@@ -1,16 +1,26 @@
 package dev.iamsteward.webhook;
 
+import dev.iamsteward.common.Page;
+import dev.iamsteward.common.Roles;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -27,9 +37,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WebhookResource {
 
     private final WebhookReceiver receiver;
+    private final FailedDeliveries failed;
 
-    WebhookResource(WebhookReceiver receiver) {
+    WebhookResource(WebhookReceiver receiver, FailedDeliveries failed) {
         this.receiver = receiver;
+        this.failed = failed;
+    }
+
+    @GET
+    @Path("failed")
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Deliveries that ran out of attempts at processing, most recently failed first")
+    @APIResponse(responseCode = "200", description = "A page of failed deliveries; follow next for more")
+    @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller is not an admin")
+    public Page<DeliveryView> failed(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return failed.list(limit, cursor, uri);
     }
 
     @POST

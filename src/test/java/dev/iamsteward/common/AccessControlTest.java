@@ -79,6 +79,7 @@ class AccessControlTest {
                 new Endpoint("GET", "/v1/rotations", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
                 new Endpoint("POST", "/v1/rotations/{id}/rollback", Set.of(Roles.ADMIN), false),
                 new Endpoint("GET", "/v1/notifications/failed", Set.of(Roles.ADMIN), false),
+                new Endpoint("GET", "/v1/webhooks/failed", Set.of(Roles.ADMIN), false),
                 new Endpoint("POST", "/v1/notifications/{id}/redeliver", Set.of(Roles.ADMIN), false));
     }
 

@@ -3,22 +3,29 @@ package dev.iamsteward.webhook;
 import static dev.iamsteward.support.Webhooks.jiraIssue;
 import static dev.iamsteward.support.Webhooks.postJira;
 import static org.hamcrest.Matchers.equalTo;
+import static dev.iamsteward.support.Tokens.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.iamsteward.common.Roles;
 import dev.iamsteward.support.Requests;
 import dev.iamsteward.support.TestClock;
 import dev.iamsteward.support.Webhooks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The sweep deletes processed deliveries and delivered notifications past the retention, and nothing else. */
+/**
+ * The sweep deletes processed deliveries and delivered notifications past the retention, and nothing else; the
+ * failed deliveries it keeps are listed for admins.
+ */
 @QuarkusTest
 class WebhookRetentionTest {
 
@@ -52,6 +59,22 @@ class WebhookRetentionTest {
         assertNull(QuarkusTransaction.requiringNew().call(() -> Notification.findById(sent)));
         assertNotNull(QuarkusTransaction.requiringNew().call(() -> Notification.findById(undelivered)));
         postJira(recentBody, recent, Webhooks.JIRA_SECRET).statusCode(200).body("duplicate", equalTo(true));
+    }
+
+    @Test
+    void failedDeliveriesAreListedForAdminsAndProcessedOnesAreNot() {
+        UUID failed = QuarkusTransaction.requiringNew().call(() -> failedDelivery(clock.instant()));
+        String done = deliver(body());
+
+        JsonPath page = as("dave", Roles.ADMIN).queryParam("limit", 500).get("/v1/webhooks/failed").then()
+                .statusCode(200).extract().jsonPath();
+
+        String item = "items.find { it.deliveryId == '" + failed + "' }";
+        assertEquals("FAILED", page.getString(item + ".state"));
+        assertEquals("jira", page.getString(item + ".sourceId"));
+        assertEquals("internal error", page.getString(item + ".lastError"));
+        assertFalse(page.getList("items.deliveryId").contains(done));
+        as("dave", Roles.ADMIN).get("/v1/webhooks/failed?cursor=garbage").then().statusCode(400);
     }
 
     /** A Jira delivery, processed; answers its delivery id. */
