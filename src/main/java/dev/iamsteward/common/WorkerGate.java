@@ -1,6 +1,9 @@
 package dev.iamsteward.common;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What lets a queue worker stop cleanly: once closed it lets no new run in, and closing waits, up to a grace
@@ -27,6 +30,31 @@ public final class WorkerGate {
 
     public synchronized boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Runs claimed work until {@code max} ran, nothing is due or the gate closes; returns how many ran. A claim
+     * made just as the gate closed has not started, and goes to {@code release}.
+     */
+    public <T> int runBatch(int max, Supplier<Optional<T>> claim, Consumer<T> run, Consumer<T> release) {
+        int ran = 0;
+        while (ran < max && enter()) {
+            try {
+                Optional<T> next = claim.get();
+                if (next.isEmpty()) {
+                    break;
+                }
+                if (isClosed()) {
+                    release.accept(next.get());
+                    break;
+                }
+                run.accept(next.get());
+                ran++;
+            } finally {
+                leave();
+            }
+        }
+        return ran;
     }
 
     /** Lets no new run in and waits up to {@code grace} for those in progress; true when none is left. */

@@ -35,27 +35,12 @@ public class JobWorker {
 
     /** Runs the jobs that are due now, at most a batch of them; returns how many it ran. */
     public int runDueJobs() {
-        int ran = 0;
-        while (ran < config.batchSize() && gate.enter()) {
-            try {
-                Optional<ExecutionOrder> order = queue.claimNext(workerId);
-                if (order.isEmpty()) {
-                    break;
-                }
-                if (gate.isClosed()) {
-                    // Told to stop while claiming: the job has not started, so another replica takes it now.
-                    queue.release(order.get(), workerId);
-                    break;
-                }
-                try (LogContext context = LogContext.forRequest(order.get().requestId())) {
-                    run(order.get());
-                }
-                ran++;
-            } finally {
-                gate.leave();
+        // A job claimed as the worker was told to stop has not started, so another replica takes it now.
+        return gate.runBatch(config.batchSize(), () -> queue.claimNext(workerId), order -> {
+            try (LogContext context = LogContext.forRequest(order.requestId())) {
+                run(order);
             }
-        }
-        return ran;
+        }, order -> queue.release(order, workerId));
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.iamsteward.common.WorkerGate;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,20 +31,8 @@ public class InboxWorker {
 
     /** Processes the deliveries that are due now, at most a batch of them; returns how many. */
     public int runDue() {
-        int ran = 0;
-        while (ran < config.batchSize() && gate.enter()) {
-            try {
-                Optional<Inbox.Claim> claim = inbox.claimNext(workerId);
-                if (claim.isEmpty() || gate.isClosed()) {
-                    break; // a claim made as the worker was told to stop is handed back by stop()
-                }
-                run(claim.get());
-                ran++;
-            } finally {
-                gate.leave();
-            }
-        }
-        return ran;
+        // A claim made as the worker was told to stop is handed back by stop().
+        return gate.runBatch(config.batchSize(), () -> inbox.claimNext(workerId), this::run, claim -> { });
     }
 
     /** Claims nothing more, lets the delivery in progress finish within {@code grace}, and hands back the rest. */

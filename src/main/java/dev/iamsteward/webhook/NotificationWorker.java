@@ -7,7 +7,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,20 +35,8 @@ public class NotificationWorker {
 
     /** Sends the notifications that are due now, at most a batch of them; returns how many it tried. */
     public int runDue() {
-        int ran = 0;
-        while (ran < config.batchSize() && gate.enter()) {
-            try {
-                Optional<NotificationQueue.Claim> claim = queue.claimNext(workerId);
-                if (claim.isEmpty() || gate.isClosed()) {
-                    break; // a claim made as the worker was told to stop is handed back by stop()
-                }
-                send(claim.get());
-                ran++;
-            } finally {
-                gate.leave();
-            }
-        }
-        return ran;
+        // A claim made as the worker was told to stop is handed back by stop().
+        return gate.runBatch(config.batchSize(), () -> queue.claimNext(workerId), this::send, claim -> { });
     }
 
     /** Claims nothing more, lets the notification in progress finish within {@code grace}, and hands back the rest. */
