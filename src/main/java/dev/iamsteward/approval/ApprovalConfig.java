@@ -32,6 +32,9 @@ public interface ApprovalConfig {
     /** One rule: which requests it covers and what approving them takes. */
     interface Rule {
 
+        /** The target accounts (their ids) whose requests the rule covers; all accounts when absent. */
+        Optional<Set<String>> accounts();
+
         /** The request types the rule covers; all types when absent. */
         Optional<Set<RequestType>> types();
 

@@ -42,11 +42,11 @@ public class ApprovalRuleResource {
                 .forEach(e -> views.add(ApprovalRuleView.of(e.getKey(), e.getValue())));
         views.add(new ApprovalRuleView(RequestService.KEY_ROTATION_RULE, "The service makes a new access key for "
                 + "a key older than the rotation's maximum age, then deactivates and deletes the old one, one step "
-                + "at a time; nobody else can file requests under this rule", Set.of(RequestType.CREATE_ACCESS_KEY,
+                + "at a time; nobody else can file requests under this rule", Set.of(), Set.of(RequestType.CREATE_ACCESS_KEY,
                 RequestType.DEACTIVATE_ACCESS_KEY, RequestType.DELETE_ACCESS_KEY), Set.of(), 0, Set.of(), false,
                 false, ApprovalRequirement.AutoApprove.ALWAYS));
         views.add(new ApprovalRuleView(RequestService.TIME_BOUND_RULE, "The service offboards a user, or deletes a "
-                + "key, whose expiresAt has passed; nobody else can file requests under this rule",
+                + "key, whose expiresAt has passed; nobody else can file requests under this rule", Set.of(),
                 Set.of(RequestType.OFFBOARD_USER, RequestType.DELETE_ACCESS_KEY), Set.of(), 0, Set.of(), false,
                 false, ApprovalRequirement.AutoApprove.ALWAYS));
         return views;

@@ -30,10 +30,10 @@ public class ApprovalRules implements ApprovalPolicy {
     }
 
     @Override
-    public Match match(RequestType type, String risk) {
+    public Match match(String account, RequestType type, String risk) {
         CatalogConfig.Risk level = CatalogConfig.Risk.valueOf(risk);
         Map.Entry<String, ApprovalConfig.Rule> best = config.rules().entrySet().stream()
-                .filter(e -> covers(e.getValue(), type, level))
+                .filter(e -> covers(e.getValue(), account, type, level))
                 .max(Comparator.comparingInt(e -> specificity(e.getValue())))
                 .orElseThrow(() -> new IllegalStateException("the default rule covers every request"));
         ApprovalConfig.Rule rule = best.getValue();
@@ -69,7 +69,8 @@ public class ApprovalRules implements ApprovalPolicy {
             for (int j = i + 1; j < names.size(); j++) {
                 ApprovalConfig.Rule a = config.rules().get(names.get(i));
                 ApprovalConfig.Rule b = config.rules().get(names.get(j));
-                if (specificity(a) == specificity(b) && overlap(a.types(), b.types())
+                if (specificity(a) == specificity(b) && overlap(a.accounts(), b.accounts())
+                        && overlap(a.types(), b.types())
                         && overlap(a.risks(), b.risks())) {
                     problems.add("rules '" + names.get(i) + "' and '" + names.get(j) + "' both cover some requests "
                             + "equally specifically; narrow one of them");
@@ -81,13 +82,17 @@ public class ApprovalRules implements ApprovalPolicy {
         }
     }
 
-    private static boolean covers(ApprovalConfig.Rule rule, RequestType type, CatalogConfig.Risk risk) {
-        return rule.types().map(t -> t.contains(type)).orElse(true)
+    private static boolean covers(ApprovalConfig.Rule rule, String account, RequestType type,
+            CatalogConfig.Risk risk) {
+        return rule.accounts().map(a -> a.contains(account)).orElse(true)
+                && rule.types().map(t -> t.contains(type)).orElse(true)
                 && rule.risks().map(r -> r.contains(risk)).orElse(true);
     }
 
     private static int specificity(ApprovalConfig.Rule rule) {
-        return (rule.types().isPresent() ? 2 : 0) + (rule.risks().isPresent() ? 1 : 0);
+        // An account narrows most: a rule for one account wins over any rule for all of them.
+        return (rule.accounts().isPresent() ? 4 : 0) + (rule.types().isPresent() ? 2 : 0)
+                + (rule.risks().isPresent() ? 1 : 0);
     }
 
     private static <T> boolean overlap(Optional<Set<T>> a, Optional<Set<T>> b) {

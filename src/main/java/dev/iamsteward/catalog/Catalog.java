@@ -2,6 +2,8 @@ package dev.iamsteward.catalog;
 
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.iam.AccountSettings;
+import dev.iamsteward.iam.TargetAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
@@ -12,28 +14,38 @@ import java.util.Map;
 public class Catalog {
 
     private final CatalogConfig config;
+    private final TargetAccounts accounts;
 
-    Catalog(CatalogConfig config) {
+    Catalog(CatalogConfig config, TargetAccounts accounts) {
         this.config = config;
+        this.accounts = accounts;
     }
 
-    public List<AccessProfile> all() {
+    /** The profile of this name as the account of this id offers it. */
+    public AccessProfile profile(String account, String name) {
+        return profile(accounts.get(account).settings(), name);
+    }
+
+    /** The profiles one account offers, its policy ARNs naming that account. */
+    public List<AccessProfile> all(AccountSettings account) {
         return config.profiles().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> of(e.getKey(), e.getValue())).sorted(Comparator.comparing(AccessProfile::name)).toList();
+                .filter(e -> account.offers(e.getKey()))
+                .map(e -> of(account, e.getKey(), e.getValue())).sorted(Comparator.comparing(AccessProfile::name))
+                .toList();
     }
 
-    /** The profile of this name; 422 when the catalog has none. */
-    public AccessProfile profile(String name) {
-        CatalogConfig.Profile profile = name == null ? null : config.profiles().get(name);
+    /** The profile of this name as the account offers it; 422 when the account offers none of that name. */
+    public AccessProfile profile(AccountSettings account, String name) {
+        CatalogConfig.Profile profile = name == null || !account.offers(name) ? null : config.profiles().get(name);
         if (profile == null) {
             throw new StewardException(ErrorKind.UNKNOWN_PROFILE, "'" + name + "' is not in the catalog of access "
-                    + "profiles; see GET /v1/access-profiles");
+                    + "profiles of account " + account.id() + "; see GET /v1/access-profiles");
         }
-        return of(name, profile);
+        return of(account, name, profile);
     }
 
-    private static AccessProfile of(String name, CatalogConfig.Profile profile) {
+    private static AccessProfile of(AccountSettings account, String name, CatalogConfig.Profile profile) {
         return new AccessProfile(name, profile.description(), profile.groups().orElse(List.of()),
-                profile.policyArns().orElse(List.of()), profile.risk());
+                profile.policyArns().orElse(List.of()).stream().map(account::inAccount).toList(), profile.risk());
     }
 }

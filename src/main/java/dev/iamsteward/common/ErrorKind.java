@@ -5,6 +5,7 @@ import java.net.URI;
 /** Every kind of error the API reports, with its HTTP status, stable problem type and title. */
 public enum ErrorKind {
     INVALID_INPUT(400, "invalid-input", "The request is invalid"),
+    UNKNOWN_ACCOUNT(400, "unknown-account", "No such target account"),
     UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
     SIGNATURE_INVALID(401, "signature-invalid", "The webhook delivery's signature or token is not valid"),
     FORBIDDEN(403, "forbidden", "The caller may not do this"),

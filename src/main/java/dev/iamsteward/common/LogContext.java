@@ -19,15 +19,24 @@ public final class LogContext implements AutoCloseable {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     private final Object previous;
+    private final Object previousAccount;
 
-    private LogContext(Object previous) {
+    private LogContext(Object previous, Object previousAccount) {
         this.previous = previous;
+        this.previousAccount = previousAccount;
     }
 
     /** Puts the request id in the context until {@link #close()}, which puts back what was there before. */
     public static LogContext forRequest(UUID requestId) {
-        LogContext scope = new LogContext(MDC.get(REQUEST_ID));
+        LogContext scope = new LogContext(MDC.get(REQUEST_ID), MDC.get(ACCOUNT));
         putRequestId(requestId);
+        return scope;
+    }
+
+    /** As {@link #forRequest(UUID)}, with the AWS account the request acts on. */
+    public static LogContext forRequest(UUID requestId, String accountId) {
+        LogContext scope = forRequest(requestId);
+        putAccount(accountId);
         return scope;
     }
 
@@ -68,10 +77,15 @@ public final class LogContext implements AutoCloseable {
 
     @Override
     public void close() {
-        if (previous == null) {
-            MDC.remove(REQUEST_ID);
+        restore(REQUEST_ID, previous);
+        restore(ACCOUNT, previousAccount);
+    }
+
+    private static void restore(String key, Object value) {
+        if (value == null) {
+            MDC.remove(key);
         } else {
-            MDC.put(REQUEST_ID, previous);
+            MDC.put(key, value);
         }
     }
 }

@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * What a worker needs to execute one claimed job, read once in the claiming transaction: the plan, how many
- * of its steps are already done, and whom the work is for.
+ * of its steps are already done, the target account it runs in, and whom the work is for.
  */
-public record ExecutionOrder(long jobId, int attempt, boolean planChecked, List<PlannedCall> plan, int stepsDone,
+public record ExecutionOrder(long jobId, int attempt, boolean planChecked, String account, List<PlannedCall> plan,
+        int stepsDone,
         String userName, String userArn, String owner, Attribution attribution) {
 
     public ExecutionOrder {

@@ -73,7 +73,8 @@ public class JobQueue {
             audit.record(new StatusChange(request.id, request.status, request.status, worker, now,
                     "attempt " + job.attempts + " after a lease ran out").audit("execution.resumed"));
         }
-        return Optional.of(new ExecutionOrder(job.id, job.attempts, job.planChecked, request.plan, request.stepsDone,
+        return Optional.of(new ExecutionOrder(job.id, job.attempts, job.planChecked, request.account, request.plan,
+                request.stepsDone,
                 request.userName, request.userArn, request.owner, new Attribution(request.id, request.requester,
                         request.approvers())));
     }

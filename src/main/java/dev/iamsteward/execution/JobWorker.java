@@ -3,6 +3,7 @@ package dev.iamsteward.execution;
 import dev.iamsteward.common.LogContext;
 import dev.iamsteward.common.WorkerGate;
 import dev.iamsteward.iam.IamException;
+import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.RequestPlanner;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,15 @@ public class JobWorker {
     private final RequestPlanner planner;
     private final RequestExecutor executor;
     private final ExecutionConfig config;
+    private final TargetAccounts accounts;
     private final Backoff backoff;
     private final String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final WorkerGate gate = new WorkerGate();
 
-    JobWorker(JobQueue queue, RequestPlanner planner, RequestExecutor executor, ExecutionConfig config) {
+    JobWorker(JobQueue queue, RequestPlanner planner, RequestExecutor executor, ExecutionConfig config,
+            TargetAccounts accounts) {
         this.queue = queue;
+        this.accounts = accounts;
         this.planner = planner;
         this.executor = executor;
         this.config = config;
@@ -37,7 +41,8 @@ public class JobWorker {
     public int runDueJobs() {
         // A job claimed as the worker was told to stop has not started, so another replica takes it now.
         return gate.runBatch(config.batchSize(), () -> queue.claimNext(workerId), order -> {
-            try (LogContext context = LogContext.forRequest(order.requestId())) {
+            try (LogContext context = LogContext.forRequest(order.requestId(),
+                    accounts.get(order.account()).accountId())) {
                 run(order);
             }
         }, order -> queue.release(order, workerId));

@@ -7,8 +7,8 @@ import dev.iamsteward.common.Secret;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.credential.DeliveryService;
 import dev.iamsteward.iam.Attribution;
-import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
+import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.iam.Totp;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestStatus;
@@ -28,14 +28,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class MfaCodesService {
 
-    private final IamDirectory iam;
+    private final TargetAccounts accounts;
     private final DeliveryService deliveries;
     private final JobQueue jobs;
     private final AuditLog audit;
     private final Clock clock;
 
-    MfaCodesService(IamDirectory iam, DeliveryService deliveries, JobQueue jobs, AuditLog audit, Clock clock) {
-        this.iam = iam;
+    MfaCodesService(TargetAccounts accounts, DeliveryService deliveries, JobQueue jobs, AuditLog audit,
+            Clock clock) {
+        this.accounts = accounts;
         this.deliveries = deliveries;
         this.jobs = jobs;
         this.audit = audit;
@@ -72,7 +73,7 @@ public class MfaCodesService {
                     + "fresh code and send the next two");
         }
         try {
-            iam.enableMfaDevice(request.userName, serial, codes.code1(), codes.code2(),
+            accounts.get(request.account).directory().enableMfaDevice(request.userName, serial, codes.code1(), codes.code2(),
                     new Attribution(request.id, request.requester, request.approvers()));
         } catch (IamException.InvalidInput e) {
             throw StewardException.invalid("IAM did not accept the codes; send the next two");

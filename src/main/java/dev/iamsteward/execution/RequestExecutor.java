@@ -4,6 +4,7 @@ import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
+import dev.iamsteward.iam.TargetAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -14,30 +15,34 @@ import java.util.Map;
 @ApplicationScoped
 public class RequestExecutor {
 
-    private final IamDirectory iam;
+    private final TargetAccounts accounts;
     private final UserCreation users;
     private final SecretSteps secrets;
 
-    RequestExecutor(IamDirectory iam, UserCreation users, SecretSteps secrets) {
-        this.iam = iam;
+    RequestExecutor(TargetAccounts accounts, UserCreation users, SecretSteps secrets) {
+        this.accounts = accounts;
         this.users = users;
         this.secrets = secrets;
     }
 
-    /** Runs step {@code index} of the order's plan; returns the user's ARN when the step reveals it. */
+    /**
+     * Runs step {@code index} of the order's plan in the request's account; returns the user's ARN when the step
+     * reveals it.
+     */
     public String runStep(ExecutionOrder order, int index) {
+        IamDirectory iam = accounts.get(order.account()).directory();
         var call = order.plan().get(index);
         Map<String, String> p = call.parameters();
         Attribution by = order.attribution();
         String user = p.get("UserName");
         switch (call.action()) {
             case "iam:CreateUser" -> {
-                return users.create(p, by);
+                return users.create(iam, p, by);
             }
-            case "iam:CreateLoginProfile" -> secrets.createLoginProfile(order, index);
-            case "iam:CreateAccessKey" -> secrets.createAccessKey(order, index);
-            case "iam:CreateVirtualMFADevice" -> secrets.createVirtualMfa(order, index);
-            case "iam:EnableMFADevice" -> awaitCodes(user, p.get("SerialNumber"));
+            case "iam:CreateLoginProfile" -> secrets.createLoginProfile(iam, order, index);
+            case "iam:CreateAccessKey" -> secrets.createAccessKey(iam, order, index);
+            case "iam:CreateVirtualMFADevice" -> secrets.createVirtualMfa(iam, order, index);
+            case "iam:EnableMFADevice" -> awaitCodes(iam, user, p.get("SerialNumber"));
             case "iam:AttachUserPolicy" -> iam.attachUserPolicy(user, p.get("PolicyArn"), by);
             case "iam:AddUserToGroup" -> iam.addUserToGroup(p.get("GroupName"), user, by);
             case "iam:UpdateAccessKey" -> iam.updateAccessKey(user, p.get("AccessKeyId"),
@@ -54,7 +59,7 @@ public class RequestExecutor {
             case "iam:DeleteUserPolicy" -> gone(() -> iam.deleteUserPolicy(user, p.get("PolicyName"), by));
             case "iam:DetachUserPolicy" -> gone(() -> iam.detachUserPolicy(user, p.get("PolicyArn"), by));
             case "iam:RemoveUserFromGroup" -> gone(() -> iam.removeUserFromGroup(p.get("GroupName"), user, by));
-            case "iam:DeleteUser" -> deleteUser(user, by);
+            case "iam:DeleteUser" -> deleteUser(iam, user, by);
             default -> throw new ExecutionFailure("the plan has a step this service does not know: "
                     + call.action());
         }
@@ -62,13 +67,13 @@ public class RequestExecutor {
     }
 
     /** The owner enables the device with their codes (see MfaCodesService); until then the job waits. */
-    private void awaitCodes(String user, String serial) {
+    private static void awaitCodes(IamDirectory iam, String user, String serial) {
         if (iam.listMfaDevices(user).stream().noneMatch(d -> d.serialNumber().equals(serial))) {
             throw new AwaitingMfaCodes(serial);
         }
     }
 
-    private void deleteUser(String user, Attribution by) {
+    private static void deleteUser(IamDirectory iam, String user, Attribution by) {
         try {
             gone(() -> iam.deleteUser(user, by));
         } catch (IamException.DeleteConflict e) {

@@ -25,18 +25,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class SecretSteps {
 
-    private final IamDirectory iam;
     private final DeliveryService deliveries;
     private final CredentialConfig config;
 
-    SecretSteps(IamDirectory iam, DeliveryService deliveries, CredentialConfig config) {
-        this.iam = iam;
+    SecretSteps(DeliveryService deliveries, CredentialConfig config) {
         this.deliveries = deliveries;
         this.config = config;
     }
 
     /** The password is sealed before IAM sees it: a crash between the two finds it and uses it again. */
-    void createLoginProfile(ExecutionOrder order, int step) {
+    void createLoginProfile(IamDirectory iam, ExecutionOrder order, int step) {
         String user = order.userName();
         Optional<Secret> sealedEarlier = deliveries.unread(order.requestId(), step);
         if (iam.findLoginProfile(user).isPresent()) {
@@ -63,14 +61,14 @@ class SecretSteps {
      * Makes the virtual MFA device and seals its seed twice: for the owner, and for the service to check the
      * owner's codes against. The service's copy is sealed first, so a resumed step can still hand out the seed.
      */
-    void createVirtualMfa(ExecutionOrder order, int step) {
+    void createVirtualMfa(IamDirectory iam, ExecutionOrder order, int step) {
         if (deliveries.delivered(order.requestId(), step)) {
             return;
         }
         Map<String, String> p = order.plan().get(step).parameters();
         String serial = p.get("SerialNumber");
         Secret seed = deliveries.unread(order.requestId(), step + 1).orElseGet(() -> {
-            NewVirtualMfa device = createDevice(p.get("VirtualMFADeviceName"), p.get("Path"), serial, order);
+            NewVirtualMfa device = createDevice(iam, p.get("VirtualMFADeviceName"), p.get("Path"), serial, order);
             deliveries.deliver(parcel(order, step + 1, SecretDelivery.Kind.MFA_VERIFIER, serial,
                     device.base32Seed()));
             return device.base32Seed();
@@ -79,7 +77,7 @@ class SecretSteps {
     }
 
     /** A device of this name left unassigned by an attempt cut short, its seed lost, is replaced. */
-    private NewVirtualMfa createDevice(String name, String path, String serial, ExecutionOrder order) {
+    private static NewVirtualMfa createDevice(IamDirectory iam, String name, String path, String serial, ExecutionOrder order) {
         try {
             return iam.createVirtualMfaDevice(name, path, order.attribution());
         } catch (IamException.EntityAlreadyExists e) {
@@ -95,7 +93,7 @@ class SecretSteps {
     }
 
     /** IAM makes the secret; a key the plan did not expect may be an earlier attempt's, whose secret is lost. */
-    void createAccessKey(ExecutionOrder order, int step) {
+    void createAccessKey(IamDirectory iam, ExecutionOrder order, int step) {
         String user = order.userName();
         if (deliveries.delivered(order.requestId(), step)) {
             return;

@@ -17,28 +17,22 @@ class UserCreation {
 
     private static final String TAGS = "Tags.";
 
-    private final IamDirectory iam;
-
-    UserCreation(IamDirectory iam) {
-        this.iam = iam;
-    }
-
     /** Creates the user of the plan's parameters, or finds it created by this request; returns its ARN. */
-    String create(Map<String, String> parameters, Attribution attribution) {
+    String create(IamDirectory iam, Map<String, String> parameters, Attribution attribution) {
         NewUser user = newUser(parameters);
-        Optional<String> done = createdBy(user.userName(), attribution);
+        Optional<String> done = createdBy(iam, user.userName(), attribution);
         if (done.isPresent()) {
             return done.get();
         }
         try {
             return iam.createUser(user, attribution).arn();
         } catch (IamException.EntityAlreadyExists e) {
-            return createdBy(user.userName(), attribution).orElseThrow(() -> notOurs(user.userName()));
+            return createdBy(iam, user.userName(), attribution).orElseThrow(() -> notOurs(user.userName()));
         }
     }
 
     /** The ARN of the user if this very request created it; a failure if someone else's user has the name. */
-    private Optional<String> createdBy(String userName, Attribution attribution) {
+    private static Optional<String> createdBy(IamDirectory iam, String userName, Attribution attribution) {
         Optional<IamUser> existing = iam.findUser(userName);
         if (existing.isEmpty()) {
             return Optional.empty();

@@ -12,14 +12,23 @@ public interface IamConfig {
     /** {@code memory}: the in-memory sandbox, nothing reaches AWS. {@code aws}: the AWS SDK adapter. Required. */
     BackendKind backend();
 
-    /** The IAM path under which every managed user lives; requests may only name paths below it. */
+    /**
+     * The IAM path under which every managed user lives; requests may only name paths below it. Only when no
+     * {@code steward.accounts} are configured; each account has its own otherwise.
+     */
     @WithDefault("/iam-steward/")
     String managedPath();
 
-    /** ARN of the managed policy set as permissions boundary on every user the service creates. */
-    String permissionsBoundaryArn();
+    /**
+     * ARN of the managed policy set as permissions boundary on every user the service creates; required when no
+     * {@code steward.accounts} are configured.
+     */
+    Optional<String> permissionsBoundaryArn();
 
-    /** What the in-memory sandbox holds at start, so that the catalog's groups and policies exist in it. */
+    /**
+     * What each in-memory sandbox holds at start, so that the catalog's groups and policies exist in it; in
+     * policy ARNs, {@code {account-id}} stands for the sandbox's account.
+     */
     Sandbox sandbox();
 
     /** The account contents of the in-memory sandbox. */

@@ -4,69 +4,86 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Says in readiness which IAM the service acts on, whether it is the sandbox, and whether the target account's
+ * Says in readiness which IAM the service acts on, whether it is the sandbox, and whether each target account's
  * IAM answers: a read in the broker role's own session (so STS's AssumeRole too), at most once per
- * {@code steward.health.cache-ttl}. Never in liveness: AWS being unreachable is no reason to restart the pod.
+ * {@code steward.health.cache-ttl} and account. Never in liveness: AWS being unreachable is no reason to restart
+ * the pod. Per account {@code <id>.reachable}, {@code <id>.checkedAt} and, when it does not answer,
+ * {@code <id>.error}; the top-level {@code reachable} and {@code error} sum them up.
  */
 @Readiness
 @ApplicationScoped
 public class IamHealth implements HealthCheck {
 
-    private final IamDirectory iam;
-    private final IamAccount account;
+    private final TargetAccounts accounts;
     private final HealthConfig config;
     private final Clock clock;
-    private Reachability last;
+    private final Map<String, Reachability> last = new HashMap<>();
 
-    IamHealth(IamDirectory iam, IamAccount account, HealthConfig config, Clock clock) {
-        this.iam = iam;
-        this.account = account;
+    IamHealth(TargetAccounts accounts, HealthConfig config, Clock clock) {
+        this.accounts = accounts;
         this.config = config;
         this.clock = clock;
     }
 
     @Override
     public HealthCheckResponse call() {
-        IamDirectory.Backend backend = iam.backend();
-        Reachability reachability = reachability();
-        // Readiness is unauthenticated: the broker role's ARN, the account and IAM's messages stay out of it.
-        var response = HealthCheckResponse.named("iam")
+        TargetAccount first = accounts.all().iterator().next();
+        IamDirectory.Backend backend = first.directory().backend();
+        // Readiness is unauthenticated: broker role ARNs, account numbers and IAM's messages stay out of it.
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("iam")
                 .withData("backend", backend.name())
                 .withData("sandbox", backend.sandbox())
-                .withData("reachable", reachability.reachable())
-                .withData("checkedAt", reachability.at().toString());
+                .withData("accounts", String.join(",", accounts.ids()));
         if (backend.sandbox()) {
             response.withData("target", backend.target());
         }
-        if (!reachability.reachable()) {
-            response.withData("error", reachability.error());
+        boolean all = true;
+        String firstError = null;
+        for (TargetAccount account : accounts.all()) {
+            Reachability reachability = reachability(account);
+            response.withData(account.id() + ".reachable", reachability.reachable())
+                    .withData(account.id() + ".checkedAt", reachability.at().toString());
+            if (!reachability.reachable()) {
+                response.withData(account.id() + ".error", reachability.error());
+                firstError = firstError == null ? reachability.error() : firstError;
+                all = false;
+            }
         }
-        return response.status(reachability.reachable()).build();
+        response.withData("reachable", all);
+        if (firstError != null) {
+            response.withData("error", firstError);
+        }
+        return response.status(all).build();
     }
 
-    /** The last answer while it is younger than the cache TTL, else a new one. */
-    private synchronized Reachability reachability() {
+    /** The account's last answer while it is younger than the cache TTL, else a new one. */
+    private synchronized Reachability reachability(TargetAccount account) {
         Instant now = clock.instant();
-        if (last == null || !now.isBefore(last.at().plus(config.cacheTtl()))) {
-            last = probe(now);
+        Reachability known = last.get(account.id());
+        if (known == null || !now.isBefore(known.at().plus(config.cacheTtl()))) {
+            known = probe(account, now);
+            last.put(account.id(), known);
         }
-        return last;
+        return known;
     }
 
-    private Reachability probe(Instant now) {
+    private static Reachability probe(TargetAccount target, Instant now) {
         try {
-            account.accountSummary();
+            target.account().accountSummary();
             return new Reachability(true, null, now);
         } catch (IamException e) {
-            Log.warnf("Readiness: the target account's IAM did not answer: %s %s", e.code(), e.getMessage());
+            Log.warnf("Readiness: IAM of account %s did not answer: %s %s", target.id(), e.code(), e.getMessage());
             return new Reachability(false, "IAM " + e.code(), now);
         } catch (RuntimeException e) {
-            Log.warnf(e, "Readiness: the target account's IAM could not be reached");
+            Log.warnf(e, "Readiness: IAM of account %s could not be reached", target.id());
             return new Reachability(false, "unreachable", now);
         }
     }

@@ -8,19 +8,17 @@ import java.time.Clock;
 
 /**
  * The newest credential report IAM will give: generate (IAM makes a new one at most every four hours and
- * otherwise keeps the last), then fetch, asking again a few times while IAM is still making it. Scans of
+ * otherwise keeps the last), then fetch from one account, asking again a few times while IAM is still making it. Scans of
  * posture and of due keys both read users this way: two IAM calls for the whole account, not one per user.
  */
 @ApplicationScoped
 public class CredentialReports {
 
-    private final IamAccount account;
     private final PostureConfig config;
     private final PostureMetrics metrics;
     private final Clock clock;
 
-    CredentialReports(IamAccount account, PostureConfig config, PostureMetrics metrics, Clock clock) {
-        this.account = account;
+    CredentialReports(PostureConfig config, PostureMetrics metrics, Clock clock) {
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
@@ -30,13 +28,13 @@ public class CredentialReports {
      * The report; ReportInProgress when IAM has not finished it after the configured attempts. The keys-by-age
      * gauge shows the report last read.
      */
-    public CredentialReport latest() {
-        CredentialReport report = read();
+    public CredentialReport latest(IamAccount account) {
+        CredentialReport report = read(account);
         metrics.reportRead(report, clock.instant());
         return report;
     }
 
-    private CredentialReport read() {
+    private CredentialReport read(IamAccount account) {
         for (int attempt = 1;; attempt++) {
             account.generateCredentialReport();
             try {

@@ -24,6 +24,9 @@ public class Finding extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The target account it was found in. */
+    public String account;
+
     public String fingerprint;
 
     @Enumerated(EnumType.STRING)
@@ -55,9 +58,10 @@ public class Finding extends PanacheEntityBase {
     @Column(name = "remediation_request_id")
     public UUID remediationRequestId;
 
-    static Finding open(Observation seen, Instant at) {
+    static Finding open(String account, Observation seen, Instant at) {
         Finding finding = new Finding();
         finding.id = UUID.randomUUID();
+        finding.account = account;
         finding.fingerprint = seen.fingerprint();
         finding.kind = seen.kind();
         finding.severity = seen.kind().severity();

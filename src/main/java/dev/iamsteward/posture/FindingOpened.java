@@ -8,7 +8,7 @@ import java.util.UUID;
  * A scan opened a finding: one it never saw before, or one it had resolved that came back. Fired in the scan's
  * transaction, so that what observers write commits or rolls back with the finding.
  */
-public record FindingOpened(UUID findingId, FindingKind kind, Severity severity, String subject, String userName,
+public record FindingOpened(UUID findingId, String account, FindingKind kind, Severity severity, String subject, String userName,
         Map<String, String> evidence, Instant at) {
 
     public FindingOpened {
@@ -16,7 +16,7 @@ public record FindingOpened(UUID findingId, FindingKind kind, Severity severity,
     }
 
     static FindingOpened of(Finding finding, Instant at) {
-        return new FindingOpened(finding.id, finding.kind, finding.severity, finding.subject, finding.userName,
+        return new FindingOpened(finding.id, finding.account, finding.kind, finding.severity, finding.subject, finding.userName,
                 finding.evidence, at);
     }
 

@@ -10,6 +10,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -54,13 +55,15 @@ public class FindingResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is neither an auditor nor an admin")
     public Page<FindingView> list(
+            @Parameter(description = "Only findings in this target account") @QueryParam("account")
+            @Size(max = 64, message = "account must be at most 64 characters") String account,
             @Parameter(description = "Only findings of this kind") @QueryParam("kind") String kind,
             @Parameter(description = "Only findings of this severity") @QueryParam("severity") String severity,
             @Parameter(description = "OPEN or RESOLVED") @QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        FindingService.Filter filter = new FindingService.Filter(parse(FindingKind.class, "kind", kind),
+        FindingService.Filter filter = new FindingService.Filter(account, parse(FindingKind.class, "kind", kind),
                 parse(Severity.class, "severity", severity), parse(FindingStatus.class, "status", status));
         return service.list(filter, limit, cursor, uri);
     }

@@ -6,7 +6,7 @@ import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
-import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestType;
@@ -29,15 +29,15 @@ import java.util.UUID;
 public class FindingService {
 
     /** What a listing may be narrowed to; null fields do not narrow it. */
-    public record Filter(FindingKind kind, Severity severity, FindingStatus status) {
+    public record Filter(String account, FindingKind kind, Severity severity, FindingStatus status) {
     }
 
     private final RequestService requests;
-    private final IamDirectory iam;
+    private final TargetAccounts accounts;
 
-    FindingService(RequestService requests, IamDirectory iam) {
+    FindingService(RequestService requests, TargetAccounts accounts) {
         this.requests = requests;
-        this.iam = iam;
+        this.accounts = accounts;
     }
 
     /** Newest first by when each was first seen, which scans never change, so pages are stable. */
@@ -45,6 +45,7 @@ public class FindingService {
     public Page<FindingView> list(Filter filter, int limit, String cursor, UriInfo uri) {
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
+        narrow(where, parameters, "account", filter.account());
         narrow(where, parameters, "kind", filter.kind());
         narrow(where, parameters, "severity", filter.severity());
         narrow(where, parameters, "status", filter.status());
@@ -85,7 +86,7 @@ public class FindingService {
         }
         String reason = "Remediates finding " + finding.id + " (" + finding.kind + " on " + finding.subject + ")";
         String keyId = type == RequestType.DEACTIVATE_ACCESS_KEY ? keyOf(finding) : null;
-        RequestView filed = requests.submit(new SubmitRequest(type, finding.userName, null, null, null, keyId, null,
+        RequestView filed = requests.submit(new SubmitRequest(finding.account, type, finding.userName, null, null, null, keyId, null,
                 null, reason), caller);
         finding.remediatedBy(filed.id());
         return filed;
@@ -94,7 +95,7 @@ public class FindingService {
     /** The report names keys only by when they were made; IAM's key list tells which id that is. */
     private String keyOf(Finding finding) {
         Instant madeAt = Instant.parse(finding.subject.substring(("key:" + finding.userName + ":").length()));
-        return iam.listAccessKeys(finding.userName).stream()
+        return accounts.get(finding.account).directory().listAccessKeys(finding.userName).stream()
                 .filter(k -> k.createDate().truncatedTo(ChronoUnit.SECONDS).equals(madeAt))
                 .map(AccessKey::accessKeyId).findFirst()
                 .orElseThrow(() -> new StewardException(ErrorKind.STATE_CONFLICT, "the key of " + finding.userName

@@ -4,8 +4,8 @@ import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
-import dev.iamsteward.iam.IamAccount;
-import dev.iamsteward.iam.IamConfig;
+import dev.iamsteward.iam.TargetAccount;
+import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestType;
@@ -23,8 +23,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Scans the account's posture: reads the account summary and the credential report (outside any
- * transaction), then records in one transaction what is found, seen again or no longer there.
+ * Scans each target account's posture: reads its account summary and credential report (outside any
+ * transaction), then records in one transaction what is found, seen again or no longer there in that account.
  */
 @ApplicationScoped
 public class PostureScan {
@@ -33,41 +33,61 @@ public class PostureScan {
     private static final long LOCK = 0x706f7374757265L;
     private static final int IN_BATCH = 1000;
 
-    private final IamAccount account;
+    private final TargetAccounts accounts;
     private final CredentialReports reports;
-    private final PostureRules rules;
+    private final PostureConfig config;
     private final AuditLog audit;
     private final PostureMetrics metrics;
     private final Event<FindingOpened> openings;
     private final Clock clock;
 
-    PostureScan(IamAccount account, CredentialReports reports, PostureConfig config, IamConfig iam, AuditLog audit,
+    PostureScan(TargetAccounts accounts, CredentialReports reports, PostureConfig config, AuditLog audit,
             PostureMetrics metrics, Event<FindingOpened> openings, Clock clock) {
-        this.account = account;
+        this.accounts = accounts;
         this.reports = reports;
-        this.rules = new PostureRules(config, iam.managedPath());
+        this.config = config;
         this.audit = audit;
         this.metrics = metrics;
         this.openings = openings;
         this.clock = clock;
     }
 
-    /** Scans now; IAM failures propagate, and nothing is recorded then. */
+    /**
+     * Scans every account now, all of them even when one fails; the sum of what they found. An account whose IAM
+     * fails records nothing, and its failure propagates once the others are scanned.
+     */
     public ScanResult scan(String actor) {
-        AccountSummary summary = account.accountSummary();
-        CredentialReport report = reports.latest();
-        Set<String> created = QuarkusTransaction.requiringNew().call(PostureScan::createdUsers);
-        List<Observation> seen = rules.observe(summary, report, created, clock.instant());
-        ScanResult result = QuarkusTransaction.requiringNew().call(() -> record(seen, report.generatedAt(), actor));
+        ScanResult total = null;
+        RuntimeException failure = null;
+        for (TargetAccount target : accounts.all()) {
+            try {
+                ScanResult one = scan(target, actor);
+                total = total == null ? one : total.plus(one);
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
         metrics.refreshOpenFindings();
-        return result;
+        if (failure != null) {
+            throw failure;
+        }
+        return total;
     }
 
-    private ScanResult record(List<Observation> seen, Instant generatedAt, String actor) {
+    private ScanResult scan(TargetAccount target, String actor) {
+        AccountSummary summary = target.account().accountSummary();
+        CredentialReport report = reports.latest(target.account());
+        Set<String> created = QuarkusTransaction.requiringNew().call(() -> createdUsers(target.id()));
+        List<Observation> seen = new PostureRules(config, target.managedPath())
+                .observe(summary, report, created, clock.instant());
+        return QuarkusTransaction.requiringNew().call(() -> record(target.id(), seen, report.generatedAt(), actor));
+    }
+
+    private ScanResult record(String account, List<Observation> seen, Instant generatedAt, String actor) {
         Finding.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK)
                 .getSingleResult();
         Instant now = clock.instant();
-        Map<String, Finding> known = known(seen);
+        Map<String, Finding> known = known(account, seen);
         int opened = 0;
         int again = 0;
         Set<String> fingerprints = new HashSet<>();
@@ -75,21 +95,22 @@ public class PostureScan {
             if (!fingerprints.add(observation.fingerprint())) {
                 continue;
             }
-            if (track(observation, known.get(observation.fingerprint()), now)) {
+            if (track(account, observation, known.get(observation.fingerprint()), now)) {
                 opened++;
             } else {
                 again++;
             }
         }
         int resolved = 0;
-        for (Finding open : Finding.<Finding>list("status", FindingStatus.OPEN)) {
+        for (Finding open : Finding.<Finding>list("account = ?1 and status = ?2", account, FindingStatus.OPEN)) {
             if (!fingerprints.contains(open.fingerprint)) {
                 open.resolve(now);
                 resolved++;
             }
         }
         long stillOpen = opened + again;
-        audit.record(new AuditEntry("posture.scanned", null, actor, null, null, now, "report of " + generatedAt
+        audit.record(new AuditEntry("posture.scanned", null, actor, null, null, now, "account " + account
+                + ": report of " + generatedAt
                 + ": " + opened + " opened, " + again + " seen again, " + resolved + " resolved"));
         return new ScanResult(generatedAt, opened, again, resolved, stillOpen);
     }
@@ -98,9 +119,9 @@ public class PostureScan {
      * Opens the finding an observation is, or marks it seen again; true when it opened. A finding that opens,
      * new or back after it was resolved, is announced to observers in this transaction.
      */
-    private boolean track(Observation observation, Finding known, Instant now) {
+    private boolean track(String account, Observation observation, Finding known, Instant now) {
         if (known == null) {
-            Finding finding = Finding.open(observation, now);
+            Finding finding = Finding.open(account, observation, now);
             finding.persist();
             openings.fire(FindingOpened.of(finding, now));
             return true;
@@ -114,21 +135,23 @@ public class PostureScan {
     }
 
     /** The findings, open or resolved, that these observations are (again). */
-    private static Map<String, Finding> known(List<Observation> seen) {
+    private static Map<String, Finding> known(String account, List<Observation> seen) {
         List<String> fingerprints = seen.stream().map(Observation::fingerprint).distinct().toList();
         Map<String, Finding> known = new HashMap<>();
         for (int from = 0; from < fingerprints.size(); from += IN_BATCH) {
             List<String> batch = fingerprints.subList(from, Math.min(fingerprints.size(), from + IN_BATCH));
-            known.putAll(Finding.<Finding>list("fingerprint in ?1", batch).stream()
+            known.putAll(Finding.<Finding>list("account = ?1 and fingerprint in ?2", account, batch).stream()
                     .collect(Collectors.toMap(f -> f.fingerprint, Function.identity())));
         }
         return known;
     }
 
     /** Users a request of this service created; a managed user not among them was made some other way. */
-    private static Set<String> createdUsers() {
+    private static Set<String> createdUsers(String account) {
         return Set.copyOf(AccessRequest.getEntityManager().createQuery("select distinct lower(r.userName) from "
-                + "AccessRequest r where r.type = :type and r.status = :status", String.class)
+                + "AccessRequest r where r.account = :account and r.type = :type and r.status = :status",
+                        String.class)
+                .setParameter("account", account)
                 .setParameter("type", RequestType.CREATE_USER).setParameter("status", RequestStatus.SUCCEEDED)
                 .getResultList());
     }

@@ -39,6 +39,9 @@ public class AccessRequest extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The target account the request acts on, by its id in the configuration. */
+    public String account;
+
     @Enumerated(EnumType.STRING)
     public RequestType type;
 
@@ -147,10 +150,12 @@ public class AccessRequest extends PanacheEntityBase {
     protected AccessRequest() {
     }
 
-    /** A new request, waiting for approval; its plan is computed next. */
-    public static AccessRequest submit(SubmitRequest body, String requester, String manager, Instant at) {
+    /** A new request in {@code account}, waiting for approval; its plan is computed next. */
+    public static AccessRequest submit(String account, SubmitRequest body, String requester, String manager,
+            Instant at) {
         AccessRequest request = new AccessRequest();
         request.id = UUID.randomUUID();
+        request.account = account;
         request.type = body.type();
         request.status = RequestStatus.PENDING_APPROVAL;
         request.requester = requester;
@@ -177,7 +182,7 @@ public class AccessRequest extends PanacheEntityBase {
 
     /** The request as a submission, to be amended and checked again. */
     SubmitRequest asSubmission() {
-        return new SubmitRequest(type, userName, type == RequestType.CREATE_USER ? path : null,
+        return new SubmitRequest(account, type, userName, type == RequestType.CREATE_USER ? path : null,
                 type == RequestType.CREATE_USER ? owner : null, expiresAt, accessKeyId, profile,
                 type == RequestType.CREATE_USER ? tags : null, reason);
     }

@@ -22,7 +22,7 @@ public record AmendRequest(
 
     /** The submission with this amendment applied. */
     SubmitRequest applyTo(SubmitRequest s) {
-        return new SubmitRequest(s.type(), s.userName(), or(path, s.path()), or(owner, s.owner()),
+        return new SubmitRequest(s.account(), s.type(), s.userName(), or(path, s.path()), or(owner, s.owner()),
                 or(expiresAt, s.expiresAt()), or(accessKeyId, s.accessKeyId()), or(profile, s.profile()),
                 or(tags, s.tags()), or(reason, s.reason()));
     }

@@ -8,8 +8,8 @@ import java.time.Duration;
  */
 public interface ApprovalPolicy {
 
-    /** The rule that applies to a request of {@code type} whose risk is {@code risk}. */
-    Match match(RequestType type, String risk);
+    /** The rule that applies to a request in {@code account} of {@code type} whose risk is {@code risk}. */
+    Match match(String account, RequestType type, String risk);
 
     /** How long a request may wait for approval before it expires. */
     Duration pendingTimeout();

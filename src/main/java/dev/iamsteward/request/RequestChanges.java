@@ -62,8 +62,8 @@ public class RequestChanges {
         request.take(amended);
         planner.plan(request);
         if (amended.profile() != null) {
-            request.risk = catalog.profile(amended.profile()).risk().name();
-            request.approval = policy.match(request.type, request.risk).requirement();
+            request.risk = catalog.profile(request.account, amended.profile()).risk().name();
+            request.approval = policy.match(request.account, request.type, request.risk).requirement();
         }
         request.unmeetableApproval().ifPresent(why -> {
             throw new StewardException(ErrorKind.UNMEETABLE_APPROVAL, why);

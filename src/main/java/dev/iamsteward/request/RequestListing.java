@@ -22,7 +22,8 @@ import java.util.UUID;
 public class RequestListing {
 
     /** What a listing may be narrowed to; null fields do not narrow it. */
-    public record Filter(RequestStatus status, RequestType type, String userName, boolean approvableByCaller) {
+    public record Filter(String account, RequestStatus status, RequestType type, String userName,
+            boolean approvableByCaller) {
     }
 
     private final RequestService requests;
@@ -42,6 +43,10 @@ public class RequestListing {
         }
         if (!caller.seesAllRequests()) {
             where.add(RequestAccess.visibleClause());
+        }
+        if (filter.account() != null) {
+            where.add("r.account = :account");
+            parameters.put("account", filter.account());
         }
         if (filter.status() != null) {
             where.add("r.status = :status");

@@ -4,10 +4,11 @@ import dev.iamsteward.catalog.Catalog;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
-import dev.iamsteward.iam.IamConfig;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamNames;
 import dev.iamsteward.iam.IamUser;
+import dev.iamsteward.iam.TargetAccount;
+import dev.iamsteward.iam.TargetAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -38,16 +39,14 @@ public class RequestPlanner {
     static final int KEYS_PER_USER = 2;
     static final int MANAGED_POLICIES_PER_USER = 10;
 
-    private final IamDirectory iam;
-    private final IamConfig config;
+    private final TargetAccounts accounts;
     private final Catalog catalog;
     private final Clock clock;
     private final EntityManager em;
 
-    RequestPlanner(IamDirectory iam, IamConfig config, Catalog catalog, Clock clock, EntityManager em) {
+    RequestPlanner(TargetAccounts accounts, Catalog catalog, Clock clock, EntityManager em) {
         this.em = em;
-        this.iam = iam;
-        this.config = config;
+        this.accounts = accounts;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -74,16 +73,21 @@ public class RequestPlanner {
         return PlanDifference.between(approved, request.plan);
     }
 
-    /** Fills in the request's plan, and what it learns from IAM on the way (path, owner, the user's ARN). */
+    /**
+     * Fills in the request's plan, and what it learns from IAM on the way (path, owner, the user's ARN), all in
+     * the request's own account.
+     */
     void plan(AccessRequest request) {
+        TargetAccount target = accounts.get(request.account);
+        IamDirectory iam = target.directory();
         if (request.expiresAt != null && !request.expiresAt.isAfter(clock.instant())) {
             throw StewardException.invalid("expiresAt must be in the future");
         }
         if (request.type == RequestType.CREATE_USER) {
-            request.plan = planCreateUser(request);
+            request.plan = planCreateUser(target, request);
             return;
         }
-        IamUser user = managedUser(request.userName);
+        IamUser user = managedUser(target, request.userName);
         request.userArn = user.arn();
         request.owner = user.tags().get(OWNER_TAG);
         if (request.type.grants() && SuspensionPlan.currentSuspension(user).isPresent()) {
@@ -91,13 +95,13 @@ public class RequestPlanner {
                     + "it before granting anything");
         }
         request.plan = switch (request.type) {
-            case GRANT_CONSOLE_ACCESS -> planGrantConsole(request);
-            case REVOKE_CONSOLE_ACCESS -> planRevokeConsole(request);
-            case CREATE_ACCESS_KEY -> planCreateKey(request);
-            case DEACTIVATE_ACCESS_KEY, REACTIVATE_ACCESS_KEY, DELETE_ACCESS_KEY -> planKeyChange(request);
+            case GRANT_CONSOLE_ACCESS -> planGrantConsole(iam, request);
+            case REVOKE_CONSOLE_ACCESS -> planRevokeConsole(iam, request);
+            case CREATE_ACCESS_KEY -> planCreateKey(iam, request);
+            case DEACTIVATE_ACCESS_KEY, REACTIVATE_ACCESS_KEY, DELETE_ACCESS_KEY -> planKeyChange(iam, request);
             case ADD_TO_GROUP, REMOVE_FROM_GROUP, ATTACH_POLICY, DETACH_POLICY ->
-                    ProfilePlan.of(iam, request, catalog.profile(request.profile));
-            case ENROL_MFA -> MfaPlan.enrol(iam, request, config.managedPath());
+                    ProfilePlan.of(iam, request, catalog.profile(target.settings(), request.profile));
+            case ENROL_MFA -> MfaPlan.enrol(iam, request, target.managedPath());
             case REMOVE_MFA -> MfaPlan.remove(iam, request);
             case SUSPEND_USER -> SuspensionPlan.suspend(iam, request, user);
             case RESTORE_USER -> SuspensionPlan.restore(iam, request, user);
@@ -106,27 +110,28 @@ public class RequestPlanner {
         };
     }
 
-    private List<PlannedCall> planCreateUser(AccessRequest request) {
-        request.path = request.path == null ? config.managedPath() : request.path;
+    private static List<PlannedCall> planCreateUser(TargetAccount target, AccessRequest request) {
+        String managedPath = target.managedPath();
+        request.path = request.path == null ? managedPath : request.path;
         if (!IamNames.isPath(request.path)) {
             throw StewardException.invalid("path must start and end with '/' and contain only printable ASCII");
         }
-        if (!request.path.startsWith(config.managedPath())) {
-            throw StewardException.invalid("path must be under the managed path " + config.managedPath());
+        if (!request.path.startsWith(managedPath)) {
+            throw StewardException.invalid("path must be under the managed path " + managedPath);
         }
         Map<String, String> tags = UserTags.forNewUser(request);
-        if (iam.findUser(request.userName).isPresent()) {
+        if (target.directory().findUser(request.userName).isPresent()) {
             throw new StewardException(ErrorKind.USER_EXISTS,
                     "IAM already has a user named '" + request.userName + "' (names are case-insensitive)");
         }
         Map<String, String> parameters = call(request);
         parameters.put("Path", request.path);
-        parameters.put("PermissionsBoundary", config.permissionsBoundaryArn());
+        parameters.put("PermissionsBoundary", target.settings().permissionsBoundaryArn());
         tags.forEach((k, v) -> parameters.put("Tags." + k, v));
         return List.of(new PlannedCall("iam:CreateUser", parameters));
     }
 
-    private List<PlannedCall> planGrantConsole(AccessRequest request) {
+    private static List<PlannedCall> planGrantConsole(IamDirectory iam, AccessRequest request) {
         requireOwner(request);
         if (iam.findLoginProfile(request.userName).isPresent()) {
             throw conflict("'" + request.userName + "' already has console access");
@@ -147,14 +152,14 @@ public class RequestPlanner {
                 attach));
     }
 
-    private List<PlannedCall> planRevokeConsole(AccessRequest request) {
+    private static List<PlannedCall> planRevokeConsole(IamDirectory iam, AccessRequest request) {
         if (iam.findLoginProfile(request.userName).isEmpty()) {
             throw conflict("'" + request.userName + "' has no console access");
         }
         return List.of(new PlannedCall("iam:DeleteLoginProfile", call(request)));
     }
 
-    private List<PlannedCall> planCreateKey(AccessRequest request) {
+    private static List<PlannedCall> planCreateKey(IamDirectory iam, AccessRequest request) {
         requireOwner(request);
         List<AccessKey> keys = iam.listAccessKeys(request.userName);
         if (keys.size() >= KEYS_PER_USER) {
@@ -166,7 +171,7 @@ public class RequestPlanner {
         return List.of(new PlannedCall("iam:CreateAccessKey", parameters));
     }
 
-    private List<PlannedCall> planKeyChange(AccessRequest request) {
+    private static List<PlannedCall> planKeyChange(IamDirectory iam, AccessRequest request) {
         if (request.accessKeyId == null) {
             throw StewardException.invalid("accessKeyId is required for " + request.type);
         }
@@ -189,8 +194,8 @@ public class RequestPlanner {
     }
 
     /** A user under the managed path; users elsewhere do not exist as far as requests go. */
-    private IamUser managedUser(String userName) {
-        return iam.findUser(userName).filter(u -> u.path().startsWith(config.managedPath()))
+    private static IamUser managedUser(TargetAccount target, String userName) {
+        return target.directory().findUser(userName).filter(u -> u.path().startsWith(target.managedPath()))
                 .orElseThrow(() -> StewardException.notFound("Managed user", userName));
     }
 

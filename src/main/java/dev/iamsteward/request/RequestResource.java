@@ -58,7 +58,8 @@ public class RequestResource {
                     + "may approve it at once (e.g. deactivating a key of a user the requester owns).")
     @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION)
     @APIResponse(responseCode = "202", description = "Accepted; Location names the request, ETag its version")
-    @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key is invalid")
+    @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key is invalid, the account is "
+            + "unknown, or none is named while the service acts on several")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not a requester")
     @APIResponse(responseCode = "404", description = "The user is not a managed user")
@@ -98,6 +99,8 @@ public class RequestResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller has no role here")
     public Page<RequestView> list(
+            @Parameter(description = "Only requests in this target account") @QueryParam("account")
+            @Size(max = 64, message = "account must be at most 64 characters") String account,
             @Parameter(description = "Only requests in this status") @QueryParam("status") String status,
             @Parameter(description = "Only requests of this type") @QueryParam("type") String type,
             @Parameter(description = "Only requests about this user") @QueryParam("userName")
@@ -110,7 +113,7 @@ public class RequestResource {
         if (approvableBy != null && !approvableBy.equals("me")) {
             throw StewardException.invalid("approvableBy must be 'me'");
         }
-        RequestListing.Filter filter = new RequestListing.Filter(parse(RequestStatus.class, "status", status),
+        RequestListing.Filter filter = new RequestListing.Filter(account, parse(RequestStatus.class, "status", status),
                 parse(RequestType.class, "type", type), userName, approvableBy != null);
         return listing.list(Caller.of(identity), filter, limit, cursor, uri);
     }

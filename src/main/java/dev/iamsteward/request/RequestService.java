@@ -4,8 +4,11 @@ import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.catalog.Catalog;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ErrorKind;
+import dev.iamsteward.common.LogContext;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.credential.DeliveryService;
+import dev.iamsteward.iam.TargetAccount;
+import dev.iamsteward.iam.TargetAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -26,16 +29,18 @@ public class RequestService {
 
     private final RequestPlanner planner;
     private final Catalog catalog;
+    private final TargetAccounts accounts;
     private final ApprovalPolicy policy;
     private final DeliveryService deliveries;
     private final AuditLog audit;
     private final Event<RequestApproved> approved;
     private final Clock clock;
 
-    RequestService(RequestPlanner planner, Catalog catalog, ApprovalPolicy policy, DeliveryService deliveries,
-            AuditLog audit, Event<RequestApproved> approved, Clock clock) {
+    RequestService(RequestPlanner planner, Catalog catalog, TargetAccounts accounts, ApprovalPolicy policy,
+            DeliveryService deliveries, AuditLog audit, Event<RequestApproved> approved, Clock clock) {
         this.planner = planner;
         this.catalog = catalog;
+        this.accounts = accounts;
         this.policy = policy;
         this.deliveries = deliveries;
         this.audit = audit;
@@ -57,13 +62,16 @@ public class RequestService {
     public RequestView submit(SubmitRequest submission, Caller caller, TicketLink ticket) {
         submission.refuseFieldsOfOtherTypes();
         Instant now = clock.instant();
-        AccessRequest request = AccessRequest.submit(submission, caller.name(), caller.manager(), now);
+        TargetAccount account = accounts.resolve(submission.account());
+        LogContext.putAccount(account.accountId());
+        AccessRequest request = AccessRequest.submit(account.id(), submission, caller.name(), caller.manager(), now);
         if (ticket != null) {
             request.linkTicket(ticket);
         }
         planner.plan(request);
-        request.risk = submission.profile() == null ? "LOW" : catalog.profile(submission.profile()).risk().name();
-        ApprovalPolicy.Match rule = policy.match(request.type, request.risk);
+        request.risk = submission.profile() == null ? "LOW"
+                : catalog.profile(account.settings(), submission.profile()).risk().name();
+        ApprovalPolicy.Match rule = policy.match(request.account, request.type, request.risk);
         request.approval = rule.requirement();
         admit(request, now);
         boolean auto = switch (rule.autoApprove()) {
@@ -94,7 +102,8 @@ public class RequestService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AccessRequest submitForSystem(SubmitRequest submission, String rule, String why, Instant now) {
-        AccessRequest request = AccessRequest.submit(submission, AccessRequest.SYSTEM, null, now);
+        AccessRequest request = AccessRequest.submit(accounts.resolve(submission.account()).id(), submission,
+                AccessRequest.SYSTEM, null, now);
         planner.plan(request);
         request.risk = "LOW";
         request.approval = new ApprovalRequirement(rule, 0, Set.of(), false, false);

@@ -88,9 +88,9 @@ public class RequestSweeps {
         Instant now = clock.instant();
         String reason = "time-bound access granted by request " + source.id + " ended at " + source.expiresAt;
         SubmitRequest revocation = source.type == RequestType.CREATE_USER
-                ? new SubmitRequest(RequestType.OFFBOARD_USER, source.userName, null, null, null, null, null, null,
+                ? new SubmitRequest(source.account, RequestType.OFFBOARD_USER, source.userName, null, null, null, null, null, null,
                         reason)
-                : new SubmitRequest(RequestType.DELETE_ACCESS_KEY, source.userName, null, null, null,
+                : new SubmitRequest(source.account, RequestType.DELETE_ACCESS_KEY, source.userName, null, null, null,
                         createdKey(source).orElseThrow(() -> StewardException.invalid(
                                 "the request created no access key")), null, null, reason);
         AccessRequest filed = requests.submitForSystem(revocation, now);

@@ -10,6 +10,7 @@ import java.util.UUID;
 /** A request as the API shows it. */
 public record RequestView(
         UUID id,
+        String account,
         RequestType type,
         RequestStatus status,
         String requester,
@@ -61,7 +62,7 @@ public record RequestView(
         ApprovalRequirement a = r.approval;
         ApprovalView approval = new ApprovalView(a.rule, a.approvals, a.approverGroups(), a.ownerMustApprove,
                 a.managerMustApprove, r.requesterManager, r.approvers(), r.missingApprovals());
-        return new RequestView(r.id, r.type, r.status, r.requester, r.userName, r.path, r.owner, r.expiresAt,
+        return new RequestView(r.id, r.account, r.type, r.status, r.requester, r.userName, r.path, r.owner, r.expiresAt,
                 r.accessKeyId, r.profile, r.risk, r.tags, r.reason,
                 r.ticket == null ? null : new TicketView(r.ticketSource, r.ticket, r.ticketStatus, r.ticketApproved,
                         r.ticketGated),

@@ -23,6 +23,9 @@ public class KeyRotation extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The target account the key is in. */
+    public String account;
+
     @Column(name = "user_name")
     public String userName;
 
@@ -57,9 +60,10 @@ public class KeyRotation extends PanacheEntityBase {
     /** Why it is blocked, failed or rolled back. */
     public String note;
 
-    static KeyRotation start(String userName, String oldKeyId, Instant oldKeyMadeAt, Instant at) {
+    static KeyRotation start(String account, String userName, String oldKeyId, Instant oldKeyMadeAt, Instant at) {
         KeyRotation rotation = new KeyRotation();
         rotation.id = UUID.randomUUID();
+        rotation.account = account;
         rotation.userName = userName;
         rotation.oldKeyId = oldKeyId;
         rotation.oldKeyMadeAt = oldKeyMadeAt.truncatedTo(ChronoUnit.SECONDS);

@@ -4,6 +4,7 @@ import dev.iamsteward.credential.DeliveryService;
 import dev.iamsteward.credential.DeliveryView;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestStatus;
@@ -28,16 +29,16 @@ class RotationSteps {
 
     static final String RULE = RequestService.KEY_ROTATION_RULE;
 
-    private final IamDirectory iam;
+    private final TargetAccounts accounts;
     private final RequestService requests;
     private final DeliveryService deliveries;
     private final RotationConfig config;
     private final RotationMetrics metrics;
     private final Clock clock;
 
-    RotationSteps(IamDirectory iam, RequestService requests, DeliveryService deliveries, RotationConfig config,
+    RotationSteps(TargetAccounts accounts, RequestService requests, DeliveryService deliveries, RotationConfig config,
             RotationMetrics metrics, Clock clock) {
-        this.iam = iam;
+        this.accounts = accounts;
         this.requests = requests;
         this.deliveries = deliveries;
         this.config = config;
@@ -47,8 +48,8 @@ class RotationSteps {
 
     /** Starts the rotation of a due key: makes room for a new key if it can, and files its creation. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void start(String userName, AccessKey old) {
-        KeyRotation rotation = KeyRotation.start(userName, old.accessKeyId(), old.createDate(), clock.instant());
+    void start(String account, String userName, AccessKey old) {
+        KeyRotation rotation = KeyRotation.start(account, userName, old.accessKeyId(), old.createDate(), clock.instant());
         rotation.persist();
         KeyRotation.getEntityManager().flush();
         makeRoomAndCreate(rotation);
@@ -61,6 +62,11 @@ class RotationSteps {
         RotationStatus before = rotation.status;
         step(rotation);
         metrics.moved(before, rotation.status);
+    }
+
+    /** The IAM of the rotation's account. */
+    private IamDirectory iam(KeyRotation rotation) {
+        return accounts.get(rotation.account).directory();
     }
 
     private void step(KeyRotation rotation) {
@@ -82,7 +88,7 @@ class RotationSteps {
 
     /** IAM allows two keys: an inactive other key is deleted first; an active one blocks the rotation. */
     private void makeRoomAndCreate(KeyRotation rotation) {
-        List<AccessKey> others = iam.listAccessKeys(rotation.userName).stream()
+        List<AccessKey> others = iam(rotation).listAccessKeys(rotation.userName).stream()
                 .filter(k -> !k.accessKeyId().equals(rotation.oldKeyId)).toList();
         Optional<AccessKey> active = others.stream().filter(k -> k.status() == AccessKey.Status.ACTIVE).findFirst();
         if (active.isPresent()) {
@@ -120,9 +126,9 @@ class RotationSteps {
      * one was used within the in-use window, unless the policy forces it.
      */
     private void maybeDeactivate(KeyRotation rotation, Instant now) {
-        boolean newUsed = iam.accessKeyLastUsed(rotation.newKeyId).lastUsed() != null;
+        boolean newUsed = iam(rotation).accessKeyLastUsed(rotation.newKeyId).lastUsed() != null;
         boolean graceOver = !now.isBefore(rotation.newKeyAt.plus(config.graceUntilDeactivate()));
-        Instant oldUsed = iam.accessKeyLastUsed(rotation.oldKeyId).lastUsed();
+        Instant oldUsed = iam(rotation).accessKeyLastUsed(rotation.oldKeyId).lastUsed();
         boolean oldInUse = oldUsed != null && oldUsed.isAfter(now.minus(config.inUseWindow()));
         if ((newUsed || graceOver) && (!oldInUse || config.force())) {
             file(rotation, RotationStatus.DEACTIVATING, RequestType.DEACTIVATE_ACCESS_KEY, rotation.oldKeyId,
@@ -149,7 +155,7 @@ class RotationSteps {
 
     private void file(KeyRotation rotation, RotationStatus status, RequestType type, String keyId, String why) {
         String reason = "rotation of key " + rotation.oldKeyId + ": " + why;
-        AccessRequest filed = requests.submitForSystem(new SubmitRequest(type, rotation.userName, null, null, null,
+        AccessRequest filed = requests.submitForSystem(new SubmitRequest(rotation.account, type, rotation.userName, null, null, null,
                 keyId, null, null, reason), RULE, reason, clock.instant());
         rotation.stepFiled(status, filed.id, clock.instant());
     }

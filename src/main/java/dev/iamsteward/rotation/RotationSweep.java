@@ -2,8 +2,8 @@ package dev.iamsteward.rotation;
 
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.CredentialReport;
-import dev.iamsteward.iam.IamConfig;
-import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.iam.TargetAccount;
+import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.posture.CredentialReports;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,13 +12,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rotation sweep: finds due keys in the credential report (two IAM calls for the whole account), starts a
+ * The rotation sweep: finds due keys in each target account's credential report (two IAM calls per account), starts a
  * rotation for each (one ListAccessKeys for each due key's user), then moves every rotation in progress one
  * step. The whole sweep holds a PostgreSQL transaction-scoped advisory lock, so of several replicas sweeping at
  * once one does the work and the others return at once; each rotation's step runs in its own transaction.
@@ -29,17 +31,15 @@ public class RotationSweep {
     private static final long LOCK = 0x726f746174696f6eL;
 
     private final CredentialReports reports;
-    private final IamDirectory iam;
-    private final IamConfig iamConfig;
+    private final TargetAccounts accounts;
     private final RotationConfig config;
     private final RotationSteps steps;
     private final Clock clock;
 
-    RotationSweep(CredentialReports reports, IamDirectory iam, IamConfig iamConfig, RotationConfig config,
-            RotationSteps steps, Clock clock) {
+    RotationSweep(CredentialReports reports, TargetAccounts accounts, RotationConfig config, RotationSteps steps,
+            Clock clock) {
         this.reports = reports;
-        this.iam = iam;
-        this.iamConfig = iamConfig;
+        this.accounts = accounts;
         this.config = config;
         this.steps = steps;
         this.clock = clock;
@@ -49,10 +49,24 @@ public class RotationSweep {
     public record Result(int started, int moved) {
     }
 
+    /** The reports of every account are read first, outside the sweep's transaction; any account failing stops it. */
     public Optional<Result> sweep() {
-        CredentialReport report = reports.latest();
+        Map<TargetAccount, CredentialReport> reportsByAccount = new LinkedHashMap<>();
+        accounts.all().forEach(target -> reportsByAccount.put(target, reports.latest(target.account())));
         return QuarkusTransaction.requiringNew().timeout((int) config.sweepInterval().toSeconds())
-                .call(() -> locked() ? Optional.of(new Result(start(report), advance())) : Optional.empty());
+                .call(() -> locked() ? Optional.of(new Result(startAll(reportsByAccount), advance()))
+                        : Optional.empty());
+    }
+
+    private int startAll(Map<TargetAccount, CredentialReport> reportsByAccount) {
+        Set<String> knownKeys = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> KeyRotation
+                .<KeyRotation>listAll().stream().map(r -> r.account + "|" + r.userName + "|" + r.oldKeyMadeAt)
+                .toList()));
+        int started = 0;
+        for (Map.Entry<TargetAccount, CredentialReport> e : reportsByAccount.entrySet()) {
+            started += start(e.getKey(), e.getValue(), knownKeys);
+        }
+        return started;
     }
 
     private boolean locked() {
@@ -60,33 +74,31 @@ public class RotationSweep {
                 .setParameter(1, LOCK).getSingleResult();
     }
 
-    private int start(CredentialReport report) {
+    private int start(TargetAccount target, CredentialReport report, Set<String> knownKeys) {
         Instant now = clock.instant();
         Instant dueBefore = now.minus(config.maxAge());
-        Set<String> knownKeys = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> KeyRotation
-                .<KeyRotation>listAll().stream().map(r -> r.userName + "|" + r.oldKeyMadeAt).toList()));
         int started = 0;
         for (CredentialReport.Row row : report.users()) {
-            if (!row.path().startsWith(iamConfig.managedPath())) {
+            if (!row.path().startsWith(target.managedPath())) {
                 continue;
             }
             for (CredentialReport.KeySlot key : row.keys()) {
                 if (key.active() && key.lastRotated().isBefore(dueBefore)
-                        && !knownKeys.contains(row.user() + "|" + key.lastRotated())) {
-                    started += startOne(row.user(), key.lastRotated()) ? 1 : 0;
+                        && !knownKeys.contains(target.id() + "|" + row.user() + "|" + key.lastRotated())) {
+                    started += startOne(target, row.user(), key.lastRotated()) ? 1 : 0;
                 }
             }
         }
         return started;
     }
 
-    private boolean startOne(String userName, Instant madeAt) {
-        Optional<AccessKey> old = iam.listAccessKeys(userName).stream()
+    private boolean startOne(TargetAccount target, String userName, Instant madeAt) {
+        Optional<AccessKey> old = target.directory().listAccessKeys(userName).stream()
                 .filter(k -> k.createDate().truncatedTo(ChronoUnit.SECONDS).equals(madeAt)).findFirst();
         if (old.isEmpty()) {
             return false;
         }
-        return guarded(null, () -> QuarkusTransaction.requiringNew().run(() -> steps.start(userName, old.get())));
+        return guarded(null, () -> QuarkusTransaction.requiringNew().run(() -> steps.start(target.id(), userName, old.get())));
     }
 
     private int advance() {

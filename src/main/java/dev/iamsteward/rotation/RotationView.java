@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A key's rotation as the API shows it; {@code stepRequestId} is the request of the step in progress. */
-public record RotationView(UUID id, String userName, String oldKeyId, Instant oldKeyMadeAt, String newKeyId,
+public record RotationView(UUID id, String account, String userName, String oldKeyId, Instant oldKeyMadeAt, String newKeyId,
         RotationStatus status, UUID stepRequestId, Instant startedAt, Instant newKeyAt, Instant deactivatedAt,
         Instant updatedAt, String note) {
 
     static RotationView of(KeyRotation r) {
-        return new RotationView(r.id, r.userName, r.oldKeyId, r.oldKeyMadeAt, r.newKeyId, r.status,
+        return new RotationView(r.id, r.account, r.userName, r.oldKeyId, r.oldKeyMadeAt, r.newKeyId, r.status,
                 r.stepRequestId, r.startedAt, r.newKeyAt, r.deactivatedAt, r.updatedAt, r.note);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN, Roles.AUDITOR})
 public class UserResource {
+
+    private static final String ACCOUNT = "The target account; may be left out when there is only one";
 
     private final UserService service;
     private final SecurityIdentity identity;
@@ -40,14 +43,16 @@ public class UserResource {
             description = "One IAM ListUsers page. Owner and expiry come from the user's tags, which AWS's "
                     + "ListUsers does not return: against AWS they are null here; ask for the user to see them.")
     @APIResponse(responseCode = "200", description = "A page of users; pass its cursor back for the next one")
-    @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
+    @APIResponse(responseCode = "400", description = "An invalid limit or cursor, an unknown account, or none "
+            + "named while the service acts on several")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller has no role here")
     @APIResponse(responseCode = "502", description = "IAM refused the listing")
     @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
-    public Page<UserSummary> list(@QueryParam("cursor") String cursor,
+    public Page<UserSummary> list(@Parameter(description = ACCOUNT) @QueryParam("account") String account,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit, @Context UriInfo uri) {
-        return service.list(cursor, limit, uri);
+        return service.list(account, cursor, limit, uri);
     }
 
     @GET
@@ -56,13 +61,15 @@ public class UserResource {
             description = "Access keys with their last use, console access, MFA devices, groups, policies, tags "
                     + "and warnings such as console access without MFA; requests newest first.")
     @APIResponse(responseCode = "200", description = "The user")
-    @APIResponse(responseCode = "400", description = "An invalid user name")
+    @APIResponse(responseCode = "400", description = "An invalid user name, an unknown account, or none named "
+            + "while the service acts on several")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller has no role here")
     @APIResponse(responseCode = "404", description = "No such user under the managed path")
     @APIResponse(responseCode = "502", description = "IAM refused one of the reads")
     @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
-    public UserView get(@PathParam("userName") String userName) {
-        return service.get(userName, Caller.of(identity));
+    public UserView get(@Parameter(description = ACCOUNT) @QueryParam("account") String account,
+            @PathParam("userName") String userName) {
+        return service.get(account, userName, Caller.of(identity));
     }
 }

@@ -1,15 +1,17 @@
 package dev.iamsteward.user;
 
 import dev.iamsteward.common.Caller;
+import dev.iamsteward.common.LogContext;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
-import dev.iamsteward.iam.IamConfig;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.IamNames;
 import dev.iamsteward.iam.IamPage;
 import dev.iamsteward.iam.IamUser;
+import dev.iamsteward.iam.TargetAccount;
+import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestAccess;
 import dev.iamsteward.rotation.RotationService;
@@ -26,21 +28,23 @@ import java.util.Map;
 @ApplicationScoped
 public class UserService {
 
-    private final IamDirectory iam;
-    private final IamConfig config;
+    private final TargetAccounts accounts;
     private final RotationService rotations;
 
-    UserService(IamDirectory iam, IamConfig config, RotationService rotations) {
-        this.iam = iam;
-        this.config = config;
+    UserService(TargetAccounts accounts, RotationService rotations) {
+        this.accounts = accounts;
         this.rotations = rotations;
     }
 
-    /** One ListUsers page and nothing more, so that listing stays one IAM call whatever the page size. */
-    public Page<UserSummary> list(String cursor, int limit, UriInfo uri) {
+    /**
+     * One ListUsers page of the account ({@code account} null: the only one) and nothing more, so that listing
+     * stays one IAM call whatever the page size.
+     */
+    public Page<UserSummary> list(String account, String cursor, int limit, UriInfo uri) {
+        TargetAccount target = in(account);
         IamPage<IamUser> page;
         try {
-            page = iam.listUsers(config.managedPath(), cursor, limit);
+            page = target.directory().listUsers(target.managedPath(), cursor, limit);
         } catch (IamException.InvalidInput e) {
             throw StewardException.invalid("cursor is not one this service handed out");
         }
@@ -49,26 +53,35 @@ public class UserService {
 
     /** The user as IAM reports it now; one call per kind of dependent, plus one per access key. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public UserView get(String userName, Caller caller) {
+    public UserView get(String account, String userName, Caller caller) {
+        TargetAccount target = in(account);
         if (!IamNames.isUserName(userName)) {
             throw StewardException.invalid("userName must be 1 to 64 letters, digits or any of + = , . @ _ -");
         }
+        IamDirectory iam = target.directory();
         IamUser user = iam.findUser(userName)
-                .filter(u -> u.path().startsWith(config.managedPath()))
+                .filter(u -> u.path().startsWith(target.managedPath()))
                 .orElseThrow(() -> notFound(userName));
         String name = user.userName();
         try {
             var permissions = new UserView.Permissions(iam.listGroupsForUser(name),
                     iam.listAttachedUserPolicies(name), iam.listUserPolicies(name));
-            return UserView.of(user, permissions, accessKeys(name), iam.findLoginProfile(name),
-                    iam.listMfaDevices(name), requests(name, caller));
+            return UserView.of(target.id(), user, permissions, accessKeys(iam, name), iam.findLoginProfile(name),
+                    iam.listMfaDevices(name), requests(target.id(), name, caller));
         } catch (IamException.NoSuchEntity e) {
             // Deleted (offboarded, say) between GetUser and the calls after it.
             throw notFound(userName);
         }
     }
 
-    private List<UserView.AccessKeyView> accessKeys(String userName) {
+    /** The account named, or the only one; its AWS account id goes into the log context. */
+    private TargetAccount in(String account) {
+        TargetAccount target = accounts.resolve(account);
+        LogContext.putAccount(target.accountId());
+        return target;
+    }
+
+    private List<UserView.AccessKeyView> accessKeys(IamDirectory iam, String userName) {
         List<UserView.AccessKeyView> keys = new ArrayList<>();
         List<AccessKey> listed = iam.listAccessKeys(userName);
         Map<String, RotationView> rotating = rotations.replacing(listed.stream().map(AccessKey::accessKeyId).toList());
@@ -84,9 +97,9 @@ public class UserService {
     }
 
     /** The requests about the user that the caller may see, by the same rule as the request listing. */
-    private static List<UserView.RequestRef> requests(String userName, Caller caller) {
-        return AccessRequest.<AccessRequest>find("lower(userName) = ?1 order by createdAt desc, id",
-                        userName.toLowerCase(Locale.ROOT)).stream()
+    private static List<UserView.RequestRef> requests(String account, String userName, Caller caller) {
+        return AccessRequest.<AccessRequest>find("account = ?1 and lower(userName) = ?2 order by createdAt desc, id",
+                        account, userName.toLowerCase(Locale.ROOT)).stream()
                 .filter(r -> RequestAccess.canSee(r, caller))
                 .map(UserView.RequestRef::of).toList();
     }

@@ -20,6 +20,7 @@ import java.util.UUID;
  * about it, and the requests of this service that concern it, newest first.
  */
 public record UserView(
+        String account,
         String userName,
         String userId,
         String arn,
@@ -46,12 +47,12 @@ public record UserView(
     record Permissions(List<String> groups, List<String> attachedPolicyArns, List<String> inlinePolicyNames) {
     }
 
-    static UserView of(IamUser user, Permissions permissions, List<AccessKeyView> keys,
+    static UserView of(String account, IamUser user, Permissions permissions, List<AccessKeyView> keys,
             Optional<LoginProfile> loginProfile, List<MfaDevice> mfaDevices, List<RequestRef> requests) {
         ConsoleAccess console = ConsoleAccess.of(loginProfile);
         boolean consoleWithoutMfa = console.enabled() && mfaDevices.isEmpty();
         Map<String, String> tags = user.tags();
-        return new UserView(user.userName(), user.userId(), user.arn(), user.path(), user.createDate(),
+        return new UserView(account, user.userName(), user.userId(), user.arn(), user.path(), user.createDate(),
                 ManagedTags.owner(tags), ManagedTags.expiresAt(tags), ManagedTags.createdByRequest(tags), tags,
                 user.permissionsBoundaryArn(), List.copyOf(permissions.groups()),
                 List.copyOf(permissions.attachedPolicyArns()), List.copyOf(permissions.inlinePolicyNames()),

@@ -32,10 +32,10 @@ class ApprovalRulesTest {
         assertEquals("high-risk", rule(rules, RequestType.ADD_TO_GROUP, "HIGH"));
         assertEquals("high-policy", rule(rules, RequestType.ATTACH_POLICY, "HIGH"));
         assertEquals("default", rule(rules, RequestType.ATTACH_POLICY, "MEDIUM"));
-        ApprovalPolicy.Match ownKey = rules.match(RequestType.DEACTIVATE_ACCESS_KEY, "LOW");
+        ApprovalPolicy.Match ownKey = rules.match("default", RequestType.DEACTIVATE_ACCESS_KEY, "LOW");
         assertEquals("own-key", ownKey.requirement().rule);
         assertEquals(AutoApprove.OWNER, ownKey.autoApprove());
-        assertEquals(2, rules.match(RequestType.ADD_TO_GROUP, "HIGH").requirement().approvals);
+        assertEquals(2, rules.match("default", RequestType.ADD_TO_GROUP, "HIGH").requirement().approvals);
     }
 
     @Test
@@ -62,7 +62,7 @@ class ApprovalRulesTest {
     }
 
     private static String rule(ApprovalRules rules, RequestType type, String risk) {
-        return rules.match(type, risk).requirement().rule;
+        return rules.match("default", type, risk).requirement().rule;
     }
 
     private static ApprovalConfig config(Map<String, ApprovalConfig.Rule> rules) {
@@ -87,6 +87,11 @@ class ApprovalRulesTest {
     /** A rule as configuration would give it. */
     private record Rule(Set<RequestType> typeSet, Set<Risk> riskSet, int approvals, AutoApprove autoApprove)
             implements ApprovalConfig.Rule {
+
+        @Override
+        public Optional<Set<String>> accounts() {
+            return Optional.empty();
+        }
 
         @Override
         public Optional<Set<RequestType>> types() {

@@ -97,7 +97,7 @@ class RotationSweepBenchmarkTest {
         long due = 0;
         for (int i = 0; i < USERS; i++) {
             String user = "bench-" + i;
-            iam.createUser(new NewUser(user, iamConfig.managedPath(), iamConfig.permissionsBoundaryArn(),
+            iam.createUser(new NewUser(user, iamConfig.managedPath(), iamConfig.permissionsBoundaryArn().orElseThrow(),
                     Map.of(RequestPlanner.OWNER_TAG, "alice")), outside);
             long firstAge = random.nextLong(Duration.ofDays(MAX_AGE_DAYS).toSeconds());
             Instant made = now.minusSeconds(firstAge);

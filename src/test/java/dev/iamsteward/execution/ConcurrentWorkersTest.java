@@ -7,6 +7,7 @@ import static dev.iamsteward.support.Tokens.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamsteward.audit.AuditLog;
+import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.request.RequestPlanner;
 import dev.iamsteward.support.Flows;
@@ -45,6 +46,9 @@ class ConcurrentWorkersTest {
     ExecutionConfig config;
 
     @Inject
+    TargetAccounts accounts;
+
+    @Inject
     InMemoryIamDirectory iam;
 
     @Inject
@@ -69,7 +73,7 @@ class ConcurrentWorkersTest {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < WORKERS; w++) {
-                JobWorker own = new JobWorker(queue, planner, executor, config);
+                JobWorker own = new JobWorker(queue, planner, executor, config, accounts);
                 done.add(pool.submit(() -> {
                     start.await();
                     int n;

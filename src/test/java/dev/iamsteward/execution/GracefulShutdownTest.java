@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamsteward.audit.AuditLog;
+import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.request.RequestPlanner;
 import dev.iamsteward.support.Flows;
@@ -48,6 +49,9 @@ class GracefulShutdownTest {
 
     @Inject
     ExecutionConfig config;
+
+    @Inject
+    TargetAccounts accounts;
 
     @Inject
     InMemoryIamDirectory iam;
@@ -127,7 +131,7 @@ class GracefulShutdownTest {
     }
 
     private JobWorker newWorker() {
-        return new JobWorker(queue, planner, executor, config);
+        return new JobWorker(queue, planner, executor, config, accounts);
     }
 
     private static ExecutionJob job(long id) {

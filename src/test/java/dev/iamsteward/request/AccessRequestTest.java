@@ -69,7 +69,7 @@ class AccessRequestTest {
     }
 
     static AccessRequest newRequest(ApprovalRequirement requirement, String manager) {
-        AccessRequest request = AccessRequest.submit(new SubmitRequest(RequestType.CREATE_USER, "new-user", null,
+        AccessRequest request = AccessRequest.submit("default", new SubmitRequest(null, RequestType.CREATE_USER, "new-user", null,
                 null, null, null, null, Map.of(), "why"), "alice", manager, AT);
         request.approval = requirement;
         request.replanned("planned", AT);

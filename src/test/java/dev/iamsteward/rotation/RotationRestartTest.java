@@ -75,7 +75,7 @@ class RotationRestartTest {
 
         // The process dies after the sweep filed the new key's request, before that transaction committed.
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            steps.start(user, old);
+            steps.start("default", user, old);
             throw new IllegalStateException("the process died");
         }));
         assertEquals(0, rotations(user));

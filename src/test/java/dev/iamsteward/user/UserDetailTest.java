@@ -69,7 +69,7 @@ class UserDetailTest {
         JsonPath view = view(user);
 
         IamUser inIam = iam.findUser(user).orElseThrow();
-        assertEquals(Set.of("userName", "userId", "arn", "path", "createdAt", "owner", "expiresAt",
+        assertEquals(Set.of("account", "userName", "userId", "arn", "path", "createdAt", "owner", "expiresAt",
                 "createdByRequest", "tags", "permissionsBoundaryArn", "groups", "attachedPolicyArns",
                 "inlinePolicyNames", "accessKeys", "console", "mfaDevices", "consoleWithoutMfa", "warnings",
                 "requests"), view.getMap("$").keySet());

@@ -14,10 +14,6 @@ import dev.iamsteward.iam.NewAccessKey;
 import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.iam.NewVirtualMfa;
 import dev.iamsteward.iam.PasswordPolicy;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.inject.Typed;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +22,6 @@ import java.util.Optional;
  * The IAM port over the AWS SDK v2: every call runs in a session on the broker role assumed with STS. This
  * class only wires and delegates; each group of operations lives in its own class of this package.
  */
-@Singleton
-@Typed(AwsIamDirectory.class)
 public class AwsIamDirectory implements IamDirectory, AutoCloseable {
 
     private final IamCalls calls;
@@ -40,12 +34,16 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
     private final AwsMfa mfa;
     private final AwsIamAccount account;
 
-    @Inject
+    /** The adapter on {@code steward.aws.role-arn}, over clients of its own. */
     public AwsIamDirectory(AwsConfig config) {
-        String roleArn = config.roleArn().orElseThrow(() -> new IllegalStateException(
-                "steward.aws.role-arn is required when steward.iam.backend=aws"));
-        this.calls = new IamCalls(config, roleArn);
-        this.target = "role " + roleArn + config.iamEndpoint().map(e -> " via " + e).orElse("");
+        this(new IamCalls(config, config.roleArn().orElseThrow(() -> new IllegalStateException(
+                "steward.aws.role-arn is required when steward.iam.backend=aws"))), config);
+    }
+
+    /** The adapter of one target account, on its broker role, over the calls made for it. */
+    AwsIamDirectory(IamCalls calls, AwsConfig config) {
+        this.calls = calls;
+        this.target = "role " + calls.roleArn() + config.iamEndpoint().map(e -> " via " + e).orElse("");
         this.users = new AwsUsers(calls);
         this.console = new AwsConsoleAccess(calls);
         this.keys = new AwsAccessKeys(calls);
@@ -238,7 +236,6 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
         return new Backend("aws", false, target);
     }
 
-    @PreDestroy
     @Override
     public void close() {
         calls.close();

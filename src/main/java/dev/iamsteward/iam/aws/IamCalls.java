@@ -18,11 +18,30 @@ final class IamCalls implements AutoCloseable {
     private final StsClient sts;
     private final IamClient iam;
     private final StsSessions sessions;
+    private final boolean ownsClients;
+    private final String roleArn;
 
+    /** Calls over clients of their own, closed with them. */
     IamCalls(AwsConfig config, String roleArn) {
         this.sts = AwsClients.sts(config);
         this.iam = AwsClients.iam(config);
         this.sessions = new StsSessions(sts, config, roleArn);
+        this.ownsClients = true;
+        this.roleArn = roleArn;
+    }
+
+    /** Calls in one target account, over clients shared with the other accounts' calls, which close them. */
+    IamCalls(StsClient sts, IamClient iam, AwsConfig config, String roleArn, Optional<String> externalId) {
+        this.sts = sts;
+        this.iam = iam;
+        this.sessions = new StsSessions(sts, config, roleArn, externalId);
+        this.ownsClients = false;
+        this.roleArn = roleArn;
+    }
+
+    /** The broker role every call runs in a session of. */
+    String roleArn() {
+        return roleArn;
     }
 
     IamClient client() {
@@ -75,7 +94,9 @@ final class IamCalls implements AutoCloseable {
     @Override
     public void close() {
         sessions.close();
-        iam.close();
-        sts.close();
+        if (ownsClients) {
+            iam.close();
+            sts.close();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -27,13 +28,20 @@ final class StsSessions implements AutoCloseable {
     private final StsClient sts;
     private final AwsConfig config;
     private final String roleArn;
+    private final Optional<String> externalId;
     private final StsAssumeRoleCredentialsProvider service;
     private final Map<Attribution, StsAssumeRoleCredentialsProvider> attributed;
 
     StsSessions(StsClient sts, AwsConfig config, String roleArn) {
+        this(sts, config, roleArn, config.externalId());
+    }
+
+    /** Sessions on one target account's broker role, with that role's external id. */
+    StsSessions(StsClient sts, AwsConfig config, String roleArn, Optional<String> externalId) {
         this.sts = sts;
         this.config = config;
         this.roleArn = roleArn;
+        this.externalId = externalId;
         this.service = provider(base(SERVICE_SESSION_NAME).build());
         this.attributed = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -78,7 +86,7 @@ final class StsSessions implements AutoCloseable {
                 .roleArn(roleArn)
                 .roleSessionName(sessionName)
                 .durationSeconds((int) config.sessionDuration().toSeconds());
-        config.externalId().ifPresent(request::externalId);
+        externalId.ifPresent(request::externalId);
         return request;
     }
 

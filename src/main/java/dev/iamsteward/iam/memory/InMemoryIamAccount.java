@@ -28,9 +28,6 @@ public class InMemoryIamAccount implements IamAccount {
 
     /** How long IAM keeps serving a report before making a new one, and before it expires. */
     public static final Duration REPORT_LIFETIME = Duration.ofHours(4);
-    static final String ROOT_ARN = "arn:aws:iam::" + InMemoryIamDirectory.ACCOUNT_ID + ":root";
-    private static final String SANDBOX_CALLER = "arn:aws:iam::" + InMemoryIamDirectory.ACCOUNT_ID
-            + ":user/iam-steward-sandbox";
     private static final int USERS_QUOTA = 5000;
     private static final int KEYS_PER_USER_QUOTA = 2;
 
@@ -39,7 +36,8 @@ public class InMemoryIamAccount implements IamAccount {
     private Root root = Root.SECURE;
     private String report;
     private Instant generatedAt;
-    private String callerArn = SANDBOX_CALLER;
+    /** Null: the sandbox's own caller, in whichever account it simulates. */
+    private String callerArn;
 
     /** The root user as the report and summary show it. */
     public record Root(Instant createdAt, boolean mfaActive, Instant passwordLastUsed,
@@ -57,6 +55,10 @@ public class InMemoryIamAccount implements IamAccount {
     public InMemoryIamAccount(InMemoryIamDirectory directory, Clock clock) {
         this.directory = directory;
         this.clock = clock;
+    }
+
+    private String sandboxCaller() {
+        return "arn:aws:iam::" + directory.accountId() + ":user/iam-steward-sandbox";
     }
 
     @Override
@@ -107,7 +109,7 @@ public class InMemoryIamAccount implements IamAccount {
     public String callerArn() {
         synchronized (directory) {
             directory.enterAccountCall("sts:GetCallerIdentity");
-            return callerArn;
+            return callerArn == null ? sandboxCaller() : callerArn;
         }
     }
 
@@ -131,7 +133,7 @@ public class InMemoryIamAccount implements IamAccount {
             root = Root.SECURE;
             report = null;
             generatedAt = null;
-            callerArn = SANDBOX_CALLER;
+            callerArn = null;
         }
     }
 
@@ -140,7 +142,8 @@ public class InMemoryIamAccount implements IamAccount {
         while (slots.size() < 2) {
             slots.add(new CredentialReport.KeySlot(slots.size() + 1, false, null, null, null, null));
         }
-        return new CredentialReport.Row(CredentialReport.ROOT, ROOT_ARN, root.createdAt(), null,
+        return new CredentialReport.Row(CredentialReport.ROOT,
+                "arn:aws:iam::" + directory.accountId() + ":root", root.createdAt(), null,
                 root.passwordLastUsed(), null, null, root.mfaActive(), slots.get(0), slots.get(1),
                 new CredentialReport.CertSlot(1, false, null), new CredentialReport.CertSlot(2, false, null),
                 Map.of());

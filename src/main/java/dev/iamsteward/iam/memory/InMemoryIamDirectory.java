@@ -59,9 +59,17 @@ public class InMemoryIamDirectory implements IamDirectory {
     private final VirtualMfaDevices mfaDevices = new VirtualMfaDevices();
     private PasswordPolicy passwordPolicy = PasswordPolicy.AWS_DEFAULT;
 
+    private String accountId;
+
     @Inject
     public InMemoryIamDirectory(Clock clock) {
+        this(clock, ACCOUNT_ID);
+    }
+
+    /** A sandbox simulating account {@code accountId}: the ARNs it makes name it. */
+    public InMemoryIamDirectory(Clock clock, String accountId) {
         this.clock = clock;
+        this.accountId = accountId;
     }
 
     // ---- users
@@ -69,7 +77,7 @@ public class InMemoryIamDirectory implements IamDirectory {
     @Override
     public synchronized IamUser createUser(NewUser user, Attribution attribution) {
         enter("CreateUser", user.userName(), attribution);
-        return users.create(user, clock.instant());
+        return users.create(user, clock.instant(), accountId);
     }
 
     @Override
@@ -267,7 +275,7 @@ public class InMemoryIamDirectory implements IamDirectory {
     @Override
     public synchronized NewVirtualMfa createVirtualMfaDevice(String deviceName, String path, Attribution attribution) {
         enter("CreateVirtualMFADevice", null, attribution);
-        return mfaDevices.create(deviceName, path);
+        return mfaDevices.create(deviceName, path, accountId);
     }
 
     @Override
@@ -291,7 +299,17 @@ public class InMemoryIamDirectory implements IamDirectory {
 
     @Override
     public Backend backend() {
-        return new Backend("in-memory", true, "account " + ACCOUNT_ID + " (simulated)");
+        return new Backend("in-memory", true, "account " + accountId + " (simulated)");
+    }
+
+    /** The account this sandbox simulates. */
+    public synchronized String accountId() {
+        return accountId;
+    }
+
+    /** Makes the sandbox simulate another account, before anything is created in it. */
+    public synchronized void simulateAccount(String accountId) {
+        this.accountId = accountId;
     }
 
     // ---- not on the port: controls, and set-up of what someone outside the service would have made in a real

@@ -22,7 +22,7 @@ final class Users {
     /** By lower-cased name, which is also IAM's listing order. */
     private final Map<String, UserState> byKey = new TreeMap<>();
 
-    IamUser create(NewUser user, Instant now) {
+    IamUser create(NewUser user, Instant now, String accountId) {
         requireName(user.userName());
         if (!IamNames.isPath(user.path())) {
             throw new IamException.InvalidInput("Path '" + user.path() + "' does not match the IAM path pattern");
@@ -33,7 +33,7 @@ final class Users {
             throw new IamException.EntityAlreadyExists("User with name " + user.userName() + " already exists.");
         }
         IamUser created = new IamUser(user.userName(), IamIds.userId(), "arn:aws:iam::"
-                + InMemoryIamDirectory.ACCOUNT_ID + ":user" + user.path() + user.userName(), user.path(), now,
+                + accountId + ":user" + user.path() + user.userName(), user.path(), now,
                 user.permissionsBoundaryArn(), user.tags());
         byKey.put(key, new UserState(created));
         return created;

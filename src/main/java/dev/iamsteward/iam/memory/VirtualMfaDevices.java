@@ -37,7 +37,7 @@ final class VirtualMfaDevices {
 
     private final Map<String, Device> bySerial = new LinkedHashMap<>();
 
-    NewVirtualMfa create(String deviceName, String path) {
+    NewVirtualMfa create(String deviceName, String path, String accountId) {
         if (deviceName == null || !DEVICE_NAME.matcher(deviceName).matches()) {
             throw new IamException.InvalidInput("Value '" + deviceName + "' at 'virtualMFADeviceName' failed to "
                     + "satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+");
@@ -49,7 +49,7 @@ final class VirtualMfaDevices {
         if (bySerial.values().stream().anyMatch(d -> d.nameKey.equals(nameKey))) {
             throw new IamException.EntityAlreadyExists("MFADevice entity at the same path and name already exists.");
         }
-        String serial = "arn:aws:iam::" + InMemoryIamDirectory.ACCOUNT_ID + ":mfa" + path + deviceName;
+        String serial = "arn:aws:iam::" + accountId + ":mfa" + path + deviceName;
         Device device = new Device(serial, nameKey, IamIds.mfaSeed());
         bySerial.put(serial, device);
         return new NewVirtualMfa(serial, device.seed);

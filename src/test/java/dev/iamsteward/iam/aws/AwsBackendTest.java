@@ -42,6 +42,8 @@ class AwsBackendTest {
                     "steward.iam.backend", "aws",
                     "steward.aws.role-arn", "arn:aws:iam::123456789012:role/iam-steward-broker",
                     "steward.aws.external-id", "iam-steward-test",
+                    "steward.iam.permissions-boundary-arn",
+                    "arn:aws:iam::123456789012:policy/iam-steward/managed-user-boundary",
                     "steward.aws.iam-endpoint", moto,
                     "steward.aws.sts-endpoint", moto,
                     "steward.credentials.kms.key-id", kmsKey(moto),

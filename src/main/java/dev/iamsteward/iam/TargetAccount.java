@@ -1,0 +1,19 @@
+package dev.iamsteward.iam;
+
+/** One target account: its settings, and the IAM port and account-level reads that act on it. */
+public record TargetAccount(AccountSettings settings, IamDirectory directory, IamAccount account) {
+
+    /** The account's id in this service's configuration and API. */
+    public String id() {
+        return settings.id();
+    }
+
+    /** The twelve-digit AWS account id. */
+    public String accountId() {
+        return settings.accountId();
+    }
+
+    public String managedPath() {
+        return settings.managedPath();
+    }
+}

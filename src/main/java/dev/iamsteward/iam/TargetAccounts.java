@@ -1,0 +1,105 @@
+package dev.iamsteward.iam;
+
+import dev.iamsteward.catalog.CatalogConfig;
+import dev.iamsteward.common.ErrorKind;
+import dev.iamsteward.common.StewardException;
+import dev.iamsteward.iam.aws.AwsConfig;
+import dev.iamsteward.iam.aws.AwsIamDirectory;
+import dev.iamsteward.iam.aws.AwsTargets;
+import dev.iamsteward.iam.memory.InMemoryIamAccount;
+import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The target accounts, by id, each with its own IAM adapter: on the AWS backend one per account, on its broker
+ * role; on the memory backend one sandbox per account, the first account's being the injectable
+ * {@link InMemoryIamDirectory}. Says loudly when it is the sandbox, and refuses to start on root credentials.
+ */
+@Singleton
+@Startup
+public class TargetAccounts {
+
+    private final Map<String, TargetAccount> accounts = new LinkedHashMap<>();
+
+    TargetAccounts(AccountsConfig accounts, IamConfig iam, AwsConfig aws, CatalogConfig catalog,
+            Instance<InMemoryIamDirectory> sandbox, Instance<InMemoryIamAccount> sandboxAccount,
+            Instance<AwsTargets> awsTargets, Clock clock) {
+        for (AccountSettings settings : AccountSettings.of(accounts, iam, aws, catalog.profiles().keySet())) {
+            TargetAccount target = switch (iam.backend()) {
+                case MEMORY -> this.accounts.isEmpty()
+                        ? sandboxed(settings, sandbox.get(), sandboxAccount.get(), iam.sandbox())
+                        : sandboxed(settings, new InMemoryIamDirectory(clock, settings.accountId()), clock,
+                        iam.sandbox());
+                case AWS -> onAws(settings, awsTargets.get());
+            };
+            this.accounts.put(settings.id(), target);
+            IamDirectory.Backend backend = target.directory().backend();
+            if (backend.sandbox()) {
+                Log.warnf("Account %s: IAM backend is the %s SANDBOX (%s): nothing reaches AWS", settings.id(),
+                        backend.name(), backend.target());
+            } else {
+                Log.infof("Account %s: IAM backend %s, %s", settings.id(), backend.name(), backend.target());
+            }
+        }
+    }
+
+    /** Every target account, in the order of their ids. */
+    public Collection<TargetAccount> all() {
+        return accounts.values();
+    }
+
+    public List<String> ids() {
+        return List.copyOf(accounts.keySet());
+    }
+
+    /** The account of this id; 400 when there is none. */
+    public TargetAccount get(String id) {
+        TargetAccount account = id == null ? null : accounts.get(id);
+        if (account == null) {
+            throw new StewardException(ErrorKind.UNKNOWN_ACCOUNT, "account '" + id + "' is not a target account; "
+                    + "it is one of " + ids());
+        }
+        return account;
+    }
+
+    /** The account a caller names, or the only one when they name none; 400 when several could be meant. */
+    public TargetAccount resolve(String id) {
+        if (id == null) {
+            if (accounts.size() != 1) {
+                throw StewardException.invalid("account is required: this service acts on several accounts, "
+                        + ids());
+            }
+            return accounts.values().iterator().next();
+        }
+        return get(id);
+    }
+
+    private static TargetAccount sandboxed(AccountSettings settings, InMemoryIamDirectory directory,
+            Clock clock, IamConfig.Sandbox contents) {
+        return sandboxed(settings, directory, new InMemoryIamAccount(directory, clock), contents);
+    }
+
+    private static TargetAccount sandboxed(AccountSettings settings, InMemoryIamDirectory directory,
+            InMemoryIamAccount account, IamConfig.Sandbox contents) {
+        directory.simulateAccount(settings.accountId());
+        contents.groups().orElse(List.of()).forEach(directory::createGroup);
+        contents.policyArns().orElse(List.of()).stream().map(settings::inAccount)
+                .forEach(directory::createManagedPolicy);
+        return new TargetAccount(settings, directory, account);
+    }
+
+    /** Startup fails here, before anything else can use the adapter, when it runs on root credentials. */
+    private static TargetAccount onAws(AccountSettings settings, AwsTargets targets) {
+        AwsIamDirectory adapter = targets.forAccount(settings.roleArn().orElseThrow(), settings.externalId());
+        RootCredentials.refuse(adapter.account().callerArn());
+        return new TargetAccount(settings, adapter, adapter.account());
+    }
+}
