@@ -3,6 +3,7 @@ package dev.iamsteward.posture;
 import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.iam.IamAccount;
 import dev.iamsteward.iam.IamException;
+import dev.iamsteward.iam.TargetAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 
@@ -28,9 +29,9 @@ public class CredentialReports {
      * The report; ReportInProgress when IAM has not finished it after the configured attempts. The keys-by-age
      * gauge shows the report last read.
      */
-    public CredentialReport latest(IamAccount account) {
-        CredentialReport report = read(account);
-        metrics.reportRead(report, clock.instant());
+    public CredentialReport latest(TargetAccount target) {
+        CredentialReport report = read(target.account());
+        metrics.reportRead(target.id(), report, clock.instant());
         return report;
     }
 

@@ -1,6 +1,7 @@
 package dev.iamsteward.posture;
 
 import dev.iamsteward.iam.CredentialReport;
+import dev.iamsteward.iam.TargetAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,12 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The posture gauges: active access keys by age, from the last credential report a scan or sweep read, and open
+ * The posture gauges: active access keys by age, per target account from the last credential report of that
+ * account a scan or sweep read, and open
  * findings by kind and severity, as the last scan recorded them. Both are held here and refreshed by those
  * scans, so a scrape never reads IAM or the database.
  */
@@ -24,15 +27,18 @@ import java.util.concurrent.atomic.AtomicLong;
 public class PostureMetrics {
 
     private final List<Duration> bounds;
-    private final List<AtomicLong> keysByAge = new ArrayList<>();
+    private final Map<String, List<AtomicLong>> keysByAge = new HashMap<>();
     private final Map<FindingKind, AtomicLong> openFindings = new EnumMap<>(FindingKind.class);
 
-    PostureMetrics(PostureConfig config, MeterRegistry registry) {
+    PostureMetrics(PostureConfig config, TargetAccounts accounts, MeterRegistry registry) {
         this.bounds = config.keyAgeBuckets().stream().sorted().toList();
-        for (int i = 0; i <= bounds.size(); i++) {
-            AtomicLong count = registry.gauge("steward.access.keys", List.of(Tag.of(
-                    "bucket", label(i))), new AtomicLong());
-            keysByAge.add(count);
+        for (String account : accounts.ids()) {
+            List<AtomicLong> buckets = new ArrayList<>();
+            for (int i = 0; i <= bounds.size(); i++) {
+                buckets.add(registry.gauge("steward.access.keys", List.of(Tag.of("account", account),
+                        Tag.of("bucket", label(i))), new AtomicLong()));
+            }
+            keysByAge.put(account, buckets);
         }
         for (FindingKind kind : FindingKind.values()) {
             openFindings.put(kind, registry.gauge("steward.findings.open", List.of(
@@ -42,8 +48,8 @@ public class PostureMetrics {
         refreshOpenFindings();
     }
 
-    /** Counts the report's active keys (the root user's aside) into the age buckets, as of {@code now}. */
-    void reportRead(CredentialReport report, Instant now) {
+    /** Counts the account's report's active keys into the age buckets, as of {@code now}. */
+    void reportRead(String account, CredentialReport report, Instant now) {
         long[] counts = new long[bounds.size() + 1];
         for (CredentialReport.Row row : report.users()) {
             for (CredentialReport.KeySlot key : row.keys()) {
@@ -53,7 +59,7 @@ public class PostureMetrics {
             }
         }
         for (int i = 0; i < counts.length; i++) {
-            keysByAge.get(i).set(counts[i]);
+            keysByAge.get(account).get(i).set(counts[i]);
         }
     }
 

@@ -76,7 +76,7 @@ public class PostureScan {
 
     private ScanResult scan(TargetAccount target, String actor) {
         AccountSummary summary = target.account().accountSummary();
-        CredentialReport report = reports.latest(target.account());
+        CredentialReport report = reports.latest(target);
         Set<String> created = QuarkusTransaction.requiringNew().call(() -> createdUsers(target.id()));
         List<Observation> seen = new PostureRules(config, target.managedPath())
                 .observe(summary, report, created, clock.instant());

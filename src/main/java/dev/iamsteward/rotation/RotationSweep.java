@@ -52,7 +52,7 @@ public class RotationSweep {
     /** The reports of every account are read first, outside the sweep's transaction; any account failing stops it. */
     public Optional<Result> sweep() {
         Map<TargetAccount, CredentialReport> reportsByAccount = new LinkedHashMap<>();
-        accounts.all().forEach(target -> reportsByAccount.put(target, reports.latest(target.account())));
+        accounts.all().forEach(target -> reportsByAccount.put(target, reports.latest(target)));
         return QuarkusTransaction.requiringNew().timeout((int) config.sweepInterval().toSeconds())
                 .call(() -> locked() ? Optional.of(new Result(startAll(reportsByAccount), advance()))
                         : Optional.empty());

@@ -151,6 +151,10 @@ public interface WebhookConfig {
         @WithDefault("requestType")
         String requestType();
 
+        /** The target account's id; may be left empty while the service acts on one account only. */
+        @WithDefault("account")
+        String account();
+
         /** The access profile, for group and policy requests. */
         @WithDefault("profile")
         String profile();

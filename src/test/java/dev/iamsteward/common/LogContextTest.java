@@ -81,6 +81,8 @@ class LogContextTest {
 
         ExtLogRecord denied = only("IAM AccessDenied");
         assertEquals(id, denied.getMdc(LogContext.REQUEST_ID), "the job's log line names its request");
+        assertEquals(InMemoryIamDirectory.ACCOUNT_ID, denied.getMdc(LogContext.ACCOUNT),
+                "and the AWS account it acts on");
         assertTrue(MDC.getMap().isEmpty(), "nothing is left in the worker's context: " + MDC.getMap());
     }
 
