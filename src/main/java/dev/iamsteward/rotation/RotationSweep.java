@@ -20,13 +20,12 @@ import java.util.UUID;
 /**
  * The rotation sweep: finds due keys in the credential report (two IAM calls for the whole account), starts a
  * rotation for each (one ListAccessKeys for each due key's user), then moves every rotation in progress one
- * step. The whole sweep holds a PostgreSQL transaction-scoped advisory lock, so of several replicas sweeping at
- * once one does the work and the others return at once; each rotation's step runs in its own transaction.
+ * step. The clustered scheduler fires it on one replica at a time; each rotation's step runs in its own
+ * transaction, and should two sweeps still overlap, one rotation per old key (a unique column) and the rotation's
+ * row lock keep every step to one request.
  */
 @ApplicationScoped
 public class RotationSweep {
-
-    private static final long LOCK = 0x726f746174696f6eL;
 
     private final CredentialReports reports;
     private final IamDirectory iam;
@@ -45,19 +44,13 @@ public class RotationSweep {
         this.clock = clock;
     }
 
-    /** What one sweep did; empty when another replica holds the sweep. */
+    /** What one sweep did: rotations started and rotations moved a step. */
     public record Result(int started, int moved) {
     }
 
-    public Optional<Result> sweep() {
+    public Result sweep() {
         CredentialReport report = reports.latest();
-        return QuarkusTransaction.requiringNew().timeout((int) config.sweepInterval().toSeconds())
-                .call(() -> locked() ? Optional.of(new Result(start(report), advance())) : Optional.empty());
-    }
-
-    private boolean locked() {
-        return (Boolean) KeyRotation.getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK).getSingleResult();
+        return new Result(start(report), advance());
     }
 
     private int start(CredentialReport report) {
