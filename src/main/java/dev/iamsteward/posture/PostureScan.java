@@ -2,6 +2,8 @@ package dev.iamsteward.posture;
 
 import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.audit.AuditLog;
+import dev.iamsteward.execution.IssuedCredentials;
+import dev.iamsteward.execution.IssuedCredentials.Expected;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.iam.IamAccount;
@@ -39,16 +41,18 @@ public class PostureScan {
     private final AuditLog audit;
     private final PostureMetrics metrics;
     private final Event<FindingOpened> openings;
+    private final IssuedCredentials issued;
     private final Clock clock;
 
     PostureScan(IamAccount account, CredentialReports reports, PostureConfig config, IamConfig iam, AuditLog audit,
-            PostureMetrics metrics, Event<FindingOpened> openings, Clock clock) {
+            PostureMetrics metrics, Event<FindingOpened> openings, IssuedCredentials issued, Clock clock) {
         this.account = account;
         this.reports = reports;
         this.rules = new PostureRules(config, iam.managedPath());
         this.audit = audit;
         this.metrics = metrics;
         this.openings = openings;
+        this.issued = issued;
         this.clock = clock;
     }
 
@@ -57,7 +61,8 @@ public class PostureScan {
         AccountSummary summary = account.accountSummary();
         CredentialReport report = reports.latest();
         Set<String> created = QuarkusTransaction.requiringNew().call(PostureScan::createdUsers);
-        List<Observation> seen = rules.observe(summary, report, created, clock.instant());
+        Map<String, Expected> issued = QuarkusTransaction.requiringNew().call(this.issued::expected);
+        List<Observation> seen = rules.observe(summary, report, created, issued, clock.instant());
         ScanResult result = QuarkusTransaction.requiringNew().call(() -> record(seen, report.generatedAt(), actor));
         metrics.refreshOpenFindings();
         return result;

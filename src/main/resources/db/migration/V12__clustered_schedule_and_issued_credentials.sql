@@ -153,3 +153,23 @@ create index idx_qrtz_ft_j_g on qrtz_fired_triggers (sched_name, job_name, job_g
 create index idx_qrtz_ft_jg on qrtz_fired_triggers (sched_name, job_group);
 create index idx_qrtz_ft_t_g on qrtz_fired_triggers (sched_name, trigger_name, trigger_group);
 create index idx_qrtz_ft_tg on qrtz_fired_triggers (sched_name, trigger_group);
+
+-- What the service's own executed requests left of each managed user's credentials, written with each step done, so
+-- that a posture scan can tell a change made outside IAM Steward (drift) from the service's own. Access keys keep
+-- IAM's creation time, to the second: the credential report names keys by it alone. Users created before this
+-- ledger have no USER row and are not checked for drift.
+create table issued_credential (
+    id          bigint generated always as identity primary key,
+    user_name   varchar(64)  not null,
+    -- USER, ACCESS_KEY, CONSOLE or MFA
+    kind        varchar(20)  not null,
+    -- the access key id or MFA serial; the lower-cased user name for USER and CONSOLE
+    credential  varchar(512) not null,
+    made_at     timestamptz,
+    -- ACTIVE, INACTIVE or REMOVED, as the service last set it
+    state       varchar(20)  not null,
+    request_id  uuid         not null references access_request (id),
+    changed_at  timestamptz  not null,
+    unique (kind, credential)
+);
+create index issued_credential_user on issued_credential (lower(user_name));
