@@ -37,7 +37,9 @@ public class BrokerReadiness implements HealthCheck {
         this.clock = clock;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Takes the directory first, so that root credentials are refused before IAM is asked anything. */
+    void onStart(@Observes StartupEvent event, IamDirectory directory) {
+        Log.debugf("Checking the broker role of %s", directory.backend().name());
         refuseToStart(check(), iam.selfCheck().failWhenNotChecked());
     }
 
