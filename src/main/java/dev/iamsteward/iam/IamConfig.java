@@ -19,6 +19,20 @@ public interface IamConfig {
     /** ARN of the managed policy set as permissions boundary on every user the service creates. */
     String permissionsBoundaryArn();
 
+    /** The broker role's self-check at startup (see README, "The broker's self-check"). */
+    SelfCheck selfCheck();
+
+    /** How the service treats a broker role it could not check. */
+    interface SelfCheck {
+
+        /**
+         * Whether a broker role that could not be checked (IAM refuses SimulatePrincipalPolicy, or does not
+         * answer) stops startup and keeps readiness DOWN; by default it is a warning and the service starts.
+         */
+        @WithDefault("false")
+        boolean failWhenNotChecked();
+    }
+
     /** What the in-memory sandbox holds at start, so that the catalog's groups and policies exist in it. */
     Sandbox sandbox();
 

@@ -1,8 +1,11 @@
 package dev.iamsteward.iam;
 
+import dev.iamsteward.catalog.Catalog;
 import dev.iamsteward.iam.aws.AwsIamDirectory;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import dev.iamsteward.iam.memory.InMemoryPolicySimulator;
+import dev.iamsteward.iam.memory.SimulatedBroker;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Instance;
@@ -44,10 +47,29 @@ public class IamDirectoryProducer {
         };
     }
 
+    /** IAM's policy simulator of the same backend; the in-memory one holds the broker's policy as deployed. */
+    @Produces
+    @Singleton
+    PolicySimulator policySimulator(IamConfig config, Catalog catalog, Instance<InMemoryPolicySimulator> memory,
+            Instance<AwsIamDirectory> aws) {
+        return switch (config.backend()) {
+            case MEMORY -> deployedBroker(memory.get(), config, catalog);
+            case AWS -> aws.get().simulator();
+        };
+    }
+
     /** Startup fails here, before anything else can use the adapter, when it runs on root credentials. */
     private static AwsIamDirectory refusingRoot(AwsIamDirectory aws) {
         RootCredentials.refuse(aws.account().callerArn());
         return aws;
+    }
+
+    private static InMemoryPolicySimulator deployedBroker(InMemoryPolicySimulator simulator, IamConfig config,
+            Catalog catalog) {
+        simulator.setBrokerPolicy(SimulatedBroker.asDeployed("aws", InMemoryIamDirectory.ACCOUNT_ID,
+                config.managedPath(), config.permissionsBoundaryArn(),
+                catalog.all().stream().flatMap(p -> p.policyArns().stream()).distinct().toList()));
+        return simulator;
     }
 
     private static InMemoryIamDirectory seeded(InMemoryIamDirectory sandbox, IamConfig.Sandbox contents) {
