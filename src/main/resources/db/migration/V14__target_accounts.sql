@@ -16,3 +16,11 @@ alter table finding add constraint finding_account_fingerprint_key unique (accou
 alter table key_rotation add column account varchar(64);
 update key_rotation set account = '${default_account}';
 alter table key_rotation alter column account set not null;
+
+alter table issued_credential add column account varchar(64);
+update issued_credential set account = '${default_account}';
+alter table issued_credential alter column account set not null;
+-- A user name, hence its USER and CONSOLE rows, can exist in two accounts.
+alter table issued_credential drop constraint issued_credential_kind_credential_key;
+alter table issued_credential add constraint issued_credential_account_kind_credential_key
+    unique (account, kind, credential);

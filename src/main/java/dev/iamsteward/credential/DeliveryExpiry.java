@@ -1,5 +1,6 @@
 package dev.iamsteward.credential;
 
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +14,9 @@ class DeliveryExpiry {
         this.deliveries = deliveries;
     }
 
-    @Scheduled(identity = "secret-expiry", every = "${steward.credentials.expiry-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "secret-expiry", every = "${steward.credentials.expiry-sweep}",
+            executeWith = Scheduled.QUARTZ)
+    @Nonconcurrent
     void destroyExpired() {
         deliveries.destroyExpired();
     }

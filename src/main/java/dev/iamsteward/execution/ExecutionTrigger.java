@@ -26,7 +26,7 @@ class ExecutionTrigger {
     }
 
     @Scheduled(identity = "execution-poll", every = "${steward.execution.poll-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         worker.runDueJobs();
     }

@@ -39,9 +39,11 @@ public class JobQueue {
     private final AuditLog audit;
     private final Clock clock;
     private final ExecutionConfig config;
+    private final IssuedCredentials issued;
 
-    JobQueue(EntityManager em, AuditLog audit, Clock clock, ExecutionConfig config) {
+    JobQueue(EntityManager em, AuditLog audit, Clock clock, ExecutionConfig config, IssuedCredentials issued) {
         this.em = em;
+        this.issued = issued;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
@@ -101,6 +103,7 @@ public class JobQueue {
                         + " steps are done");
             }
             Instant now = clock.instant();
+            issued.stepDone(order, index, now);
             audit.record(request.stepDone(worker, now).audit("execution.step-done"));
             job.leaseUntil = now.plus(config.lease());
             if (userArn != null) {

@@ -3,6 +3,7 @@ package dev.iamsteward.execution;
 import dev.iamsteward.credential.DeliveryService;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestStatus;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,7 +25,8 @@ public class MfaEnrolmentExpiry {
     }
 
     @Scheduled(identity = "mfa-enrolment-expiry", every = "${steward.credentials.expiry-sweep}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            executeWith = Scheduled.QUARTZ)
+    @Nonconcurrent
     void sweep() {
         failExpired();
     }

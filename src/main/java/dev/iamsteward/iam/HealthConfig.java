@@ -11,4 +11,8 @@ public interface HealthConfig {
     /** How long readiness reuses its last answer on whether the target account's IAM (through STS) answers. */
     @WithDefault("30s")
     Duration cacheTtl();
+
+    /** How long readiness reports the broker role's last self-check before running it again. */
+    @WithDefault("1h")
+    Duration selfCheckTtl();
 }

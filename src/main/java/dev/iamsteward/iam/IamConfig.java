@@ -25,6 +25,20 @@ public interface IamConfig {
      */
     Optional<String> permissionsBoundaryArn();
 
+    /** The broker role's self-check at startup (see README, "The broker's self-check"). */
+    SelfCheck selfCheck();
+
+    /** How the service treats a broker role it could not check. */
+    interface SelfCheck {
+
+        /**
+         * Whether a broker role that could not be checked (IAM refuses SimulatePrincipalPolicy, or does not
+         * answer) stops startup and keeps readiness DOWN; by default it is a warning and the service starts.
+         */
+        @WithDefault("false")
+        boolean failWhenNotChecked();
+    }
+
     /**
      * What each in-memory sandbox holds at start, so that the catalog's groups and policies exist in it; in
      * policy ARNs, {@code {account-id}} stands for the sandbox's account.

@@ -1,7 +1,11 @@
 package dev.iamsteward.iam;
 
-/** One target account: its settings, and the IAM port and account-level reads that act on it. */
-public record TargetAccount(AccountSettings settings, IamDirectory directory, IamAccount account) {
+/**
+ * One target account: its settings, the IAM port and account-level reads that act on it, and IAM's policy
+ * simulator there, for the broker role's self-check.
+ */
+public record TargetAccount(AccountSettings settings, IamDirectory directory, IamAccount account,
+        PolicySimulator simulator) {
 
     /** The account's id in this service's configuration and API. */
     public String id() {

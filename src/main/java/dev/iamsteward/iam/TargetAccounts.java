@@ -8,6 +8,8 @@ import dev.iamsteward.iam.aws.AwsIamDirectory;
 import dev.iamsteward.iam.aws.AwsTargets;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import dev.iamsteward.iam.memory.InMemoryPolicySimulator;
+import dev.iamsteward.iam.memory.SimulatedBroker;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Instance;
@@ -31,13 +33,17 @@ public class TargetAccounts {
 
     TargetAccounts(AccountsConfig accounts, IamConfig iam, AwsConfig aws, CatalogConfig catalog,
             Instance<InMemoryIamDirectory> sandbox, Instance<InMemoryIamAccount> sandboxAccount,
-            Instance<AwsTargets> awsTargets, Clock clock) {
+            Instance<InMemoryPolicySimulator> sandboxSimulator, Instance<AwsTargets> awsTargets, Clock clock) {
         for (AccountSettings settings : AccountSettings.of(accounts, iam, aws, catalog.profiles().keySet())) {
             TargetAccount target = switch (iam.backend()) {
-                case MEMORY -> this.accounts.isEmpty()
-                        ? sandboxed(settings, sandbox.get(), sandboxAccount.get(), iam.sandbox())
-                        : sandboxed(settings, new InMemoryIamDirectory(clock, settings.accountId()), clock,
-                        iam.sandbox());
+                case MEMORY -> {
+                    TargetAccount made = this.accounts.isEmpty()
+                            ? sandboxed(settings, sandbox.get(), sandboxAccount.get(), sandboxSimulator.get(),
+                            iam.sandbox())
+                            : sandboxed(settings, new InMemoryIamDirectory(clock, settings.accountId()), clock,
+                            iam.sandbox());
+                    yield withDeployedBroker(made, catalog);
+                }
                 case AWS -> onAws(settings, awsTargets.get());
             };
             this.accounts.put(settings.id(), target);
@@ -84,22 +90,35 @@ public class TargetAccounts {
 
     private static TargetAccount sandboxed(AccountSettings settings, InMemoryIamDirectory directory,
             Clock clock, IamConfig.Sandbox contents) {
-        return sandboxed(settings, directory, new InMemoryIamAccount(directory, clock), contents);
+        return sandboxed(settings, directory, new InMemoryIamAccount(directory, clock),
+                new InMemoryPolicySimulator(directory), contents);
     }
 
     private static TargetAccount sandboxed(AccountSettings settings, InMemoryIamDirectory directory,
-            InMemoryIamAccount account, IamConfig.Sandbox contents) {
+            InMemoryIamAccount account, InMemoryPolicySimulator simulator, IamConfig.Sandbox contents) {
         directory.simulateAccount(settings.accountId());
         contents.groups().orElse(List.of()).forEach(directory::createGroup);
         contents.policyArns().orElse(List.of()).stream().map(settings::inAccount)
                 .forEach(directory::createManagedPolicy);
-        return new TargetAccount(settings, directory, account);
+        return new TargetAccount(settings, directory, account, simulator);
+    }
+
+    /** The sandbox's broker holds the policy deploy/aws/target-account.yaml gives it for this account. */
+    private static TargetAccount withDeployedBroker(TargetAccount target, CatalogConfig catalog) {
+        AccountSettings settings = target.settings();
+        List<String> catalogPolicies = catalog.profiles().entrySet().stream()
+                .filter(e -> settings.offers(e.getKey()))
+                .flatMap(e -> e.getValue().policyArns().orElse(List.of()).stream()).map(settings::inAccount)
+                .distinct().toList();
+        ((InMemoryPolicySimulator) target.simulator()).setBrokerPolicy(SimulatedBroker.asDeployed("aws",
+                settings.accountId(), settings.managedPath(), settings.permissionsBoundaryArn(), catalogPolicies));
+        return target;
     }
 
     /** Startup fails here, before anything else can use the adapter, when it runs on root credentials. */
     private static TargetAccount onAws(AccountSettings settings, AwsTargets targets) {
         AwsIamDirectory adapter = targets.forAccount(settings.roleArn().orElseThrow(), settings.externalId());
         RootCredentials.refuse(adapter.account().callerArn());
-        return new TargetAccount(settings, adapter, adapter.account());
+        return new TargetAccount(settings, adapter, adapter.account(), adapter.simulator());
     }
 }

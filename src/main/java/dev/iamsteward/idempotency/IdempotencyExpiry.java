@@ -1,5 +1,6 @@
 package dev.iamsteward.idempotency;
 
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,7 +15,8 @@ class IdempotencyExpiry {
     }
 
     @Scheduled(identity = "idempotency-expiry", every = "${steward.idempotency.expiry-sweep}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            executeWith = Scheduled.QUARTZ)
+    @Nonconcurrent
     void sweep() {
         keys.deleteExpired();
     }

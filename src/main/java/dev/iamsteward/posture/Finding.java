@@ -64,7 +64,6 @@ public class Finding extends PanacheEntityBase {
         finding.account = account;
         finding.fingerprint = seen.fingerprint();
         finding.kind = seen.kind();
-        finding.severity = seen.kind().severity();
         finding.subject = seen.subject();
         finding.userName = seen.userName();
         finding.firstSeen = micros(at);
@@ -72,9 +71,10 @@ public class Finding extends PanacheEntityBase {
         return finding;
     }
 
-    /** Seen again: the evidence is the latest; a resolved finding that came back is open again. */
+    /** Seen again: the evidence and severity are the latest; a resolved finding that came back is open again. */
     void seen(Observation seen, Instant at) {
         evidence = seen.evidence();
+        severity = seen.severity();
         lastSeen = micros(at);
         status = FindingStatus.OPEN;
         resolvedAt = null;

@@ -16,7 +16,11 @@ public enum FindingKind {
     CONSOLE_WITHOUT_MFA(Severity.HIGH, RequestType.REVOKE_CONSOLE_ACCESS, null),
     KEY_TOO_OLD(Severity.MEDIUM, null, null),
     KEY_UNUSED(Severity.MEDIUM, RequestType.DEACTIVATE_ACCESS_KEY, null),
-    UNMANAGED_USER(Severity.HIGH, RequestType.OFFBOARD_USER, null);
+    UNMANAGED_USER(Severity.HIGH, RequestType.OFFBOARD_USER, null),
+    /** An active key of a user the service created that it did not make, or that it deactivated. */
+    DRIFTED_ACCESS_KEY(Severity.HIGH, RequestType.DEACTIVATE_ACCESS_KEY, null),
+    /** Other credentials of a user the service created changed outside it; HIGH when console access was given. */
+    DRIFTED_USER(Severity.MEDIUM, RequestType.OFFBOARD_USER, null);
 
     private final Severity severity;
     private final RequestType remediation;
@@ -28,6 +32,7 @@ public enum FindingKind {
         this.ownerAction = ownerAction;
     }
 
+    /** The usual severity; an observation may say more (see {@link #DRIFTED_USER}). */
     public Severity severity() {
         return severity;
     }

@@ -10,10 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,9 +28,12 @@ public class PostureMetrics {
 
     private final List<Duration> bounds;
     private final Map<String, List<AtomicLong>> keysByAge = new HashMap<>();
-    private final Map<FindingKind, AtomicLong> openFindings = new EnumMap<>(FindingKind.class);
+    /** By kind and severity: each kind's usual severity from the start, any other once a finding has it. */
+    private final Map<String, AtomicLong> openFindings = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
 
     PostureMetrics(PostureConfig config, TargetAccounts accounts, MeterRegistry registry) {
+        this.registry = registry;
         this.bounds = config.keyAgeBuckets().stream().sorted().toList();
         for (String account : accounts.ids()) {
             List<AtomicLong> buckets = new ArrayList<>();
@@ -41,9 +44,7 @@ public class PostureMetrics {
             keysByAge.put(account, buckets);
         }
         for (FindingKind kind : FindingKind.values()) {
-            openFindings.put(kind, registry.gauge("steward.findings.open", List.of(
-                    Tag.of("kind", kind.name()),
-                    Tag.of("severity", kind.severity().name())), new AtomicLong()));
+            openFindings(kind.name(), kind.severity().name());
         }
         refreshOpenFindings();
     }
@@ -66,11 +67,19 @@ public class PostureMetrics {
     /** Reads the open findings' counts again: at start, and after each scan has recorded what it saw. */
     void refreshOpenFindings() {
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Finding.getEntityManager().createQuery(
-                "select f.kind, count(f) from Finding f where f.status = :open group by f.kind", Object[].class)
-                .setParameter("open", FindingStatus.OPEN).getResultList());
-        Map<FindingKind, Long> counts = new EnumMap<>(FindingKind.class);
-        rows.forEach(row -> counts.put((FindingKind) row[0], (Long) row[1]));
-        openFindings.forEach((kind, gauge) -> gauge.set(counts.getOrDefault(kind, 0L)));
+                "select f.kind, f.severity, count(f) from Finding f where f.status = :open group by f.kind, "
+                        + "f.severity", Object[].class).setParameter("open", FindingStatus.OPEN).getResultList());
+        Map<String, Long> counts = new HashMap<>();
+        rows.forEach(row -> {
+            openFindings(row[0].toString(), row[1].toString());
+            counts.put(row[0] + "|" + row[1], (Long) row[2]);
+        });
+        openFindings.forEach((key, gauge) -> gauge.set(counts.getOrDefault(key, 0L)));
+    }
+
+    private void openFindings(String kind, String severity) {
+        openFindings.computeIfAbsent(kind + "|" + severity, key -> registry.gauge("steward.findings.open", List.of(
+                Tag.of("kind", kind), Tag.of("severity", severity)), new AtomicLong()));
     }
 
     private int bucket(Duration age) {

@@ -1,5 +1,6 @@
 package dev.iamsteward.posture;
 
+import dev.iamsteward.execution.IssuedCredentials.Expected;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
 import java.time.Duration;
@@ -23,9 +24,12 @@ final class PostureRules {
         this.managedPath = managedPath;
     }
 
-    /** {@code createdUsers}: lower-cased names of the users a request of this service created. */
+    /**
+     * {@code createdUsers}: lower-cased names of the users a request of this service created; {@code issued}: what
+     * the service's executed requests left of their credentials, by lower-cased name.
+     */
     List<Observation> observe(AccountSummary summary, CredentialReport report, Set<String> createdUsers,
-            Instant now) {
+            Map<String, Expected> issued, Instant now) {
         List<Observation> seen = new ArrayList<>(root(summary, report.root(), now));
         for (CredentialReport.Row row : report.users()) {
             if (row.consoleUser() && !row.mfaActive()) {
@@ -35,9 +39,12 @@ final class PostureRules {
             for (CredentialReport.KeySlot key : row.keys()) {
                 keys(row, key, now, seen);
             }
-            if (row.path().startsWith(managedPath) && !createdUsers.contains(row.user().toLowerCase(Locale.ROOT))) {
+            String name = row.user().toLowerCase(Locale.ROOT);
+            if (row.path().startsWith(managedPath) && !createdUsers.contains(name)) {
                 seen.add(new Observation(FindingKind.UNMANAGED_USER, "user:" + row.user(), row.user(),
                         pick(row, "arn", "user_creation_time")));
+            } else if (row.path().startsWith(managedPath) && issued.containsKey(name)) {
+                seen.addAll(DriftRules.observe(row, issued.get(name), report.generatedAt()));
             }
         }
         return seen;

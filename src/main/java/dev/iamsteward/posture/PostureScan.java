@@ -2,6 +2,8 @@ package dev.iamsteward.posture;
 
 import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.audit.AuditLog;
+import dev.iamsteward.execution.IssuedCredentials;
+import dev.iamsteward.execution.IssuedCredentials.Expected;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.iam.TargetAccount;
@@ -39,16 +41,18 @@ public class PostureScan {
     private final AuditLog audit;
     private final PostureMetrics metrics;
     private final Event<FindingOpened> openings;
+    private final IssuedCredentials issued;
     private final Clock clock;
 
     PostureScan(TargetAccounts accounts, CredentialReports reports, PostureConfig config, AuditLog audit,
-            PostureMetrics metrics, Event<FindingOpened> openings, Clock clock) {
+            PostureMetrics metrics, Event<FindingOpened> openings, IssuedCredentials issued, Clock clock) {
         this.accounts = accounts;
         this.reports = reports;
         this.config = config;
         this.audit = audit;
         this.metrics = metrics;
         this.openings = openings;
+        this.issued = issued;
         this.clock = clock;
     }
 
@@ -78,8 +82,9 @@ public class PostureScan {
         AccountSummary summary = target.account().accountSummary();
         CredentialReport report = reports.latest(target);
         Set<String> created = QuarkusTransaction.requiringNew().call(() -> createdUsers(target.id()));
+        Map<String, Expected> expected = QuarkusTransaction.requiringNew().call(() -> issued.expected(target.id()));
         List<Observation> seen = new PostureRules(config, target.managedPath())
-                .observe(summary, report, created, clock.instant());
+                .observe(summary, report, created, expected, clock.instant());
         return QuarkusTransaction.requiringNew().call(() -> record(target.id(), seen, report.generatedAt(), actor));
     }
 

@@ -3,6 +3,7 @@ package dev.iamsteward.posture;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.request.AccessRequest;
 import io.quarkus.logging.Log;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +18,8 @@ class PostureScanTrigger {
     }
 
     @Scheduled(identity = "posture-scan", every = "${steward.posture.scan-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            executeWith = Scheduled.QUARTZ)
+    @Nonconcurrent
     void scan() {
         try {
             scan.scan(AccessRequest.SYSTEM);

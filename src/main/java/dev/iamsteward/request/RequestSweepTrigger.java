@@ -1,5 +1,6 @@
 package dev.iamsteward.request;
 
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,7 +15,8 @@ class RequestSweepTrigger {
     }
 
     @Scheduled(identity = "request-sweeps", every = "${steward.approval.sweep-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            executeWith = Scheduled.QUARTZ)
+    @Nonconcurrent
     void sweep() {
         sweeps.expirePending();
         sweeps.endTimeBoundAccess();

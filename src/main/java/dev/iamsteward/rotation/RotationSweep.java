@@ -20,15 +20,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rotation sweep: finds due keys in each target account's credential report (two IAM calls per account), starts a
- * rotation for each (one ListAccessKeys for each due key's user), then moves every rotation in progress one
- * step. The whole sweep holds a PostgreSQL transaction-scoped advisory lock, so of several replicas sweeping at
- * once one does the work and the others return at once; each rotation's step runs in its own transaction.
+ * The rotation sweep: finds due keys in each target account's credential report (two IAM calls per account),
+ * starts a rotation for each (one ListAccessKeys for each due key's user), then moves every rotation in progress one
+ * step. The clustered scheduler fires it on one replica at a time; each rotation's step runs in its own
+ * transaction, and should two sweeps still overlap, one rotation per old key (a unique column) and the rotation's
+ * row lock keep every step to one request.
  */
 @ApplicationScoped
 public class RotationSweep {
-
-    private static final long LOCK = 0x726f746174696f6eL;
 
     private final CredentialReports reports;
     private final TargetAccounts accounts;
@@ -45,17 +44,15 @@ public class RotationSweep {
         this.clock = clock;
     }
 
-    /** What one sweep did; empty when another replica holds the sweep. */
+    /** What one sweep did: rotations started and rotations moved a step. */
     public record Result(int started, int moved) {
     }
 
-    /** The reports of every account are read first, outside the sweep's transaction; any account failing stops it. */
-    public Optional<Result> sweep() {
+    /** Reads every account's report, starts the rotations of their due keys, then moves every rotation a step. */
+    public Result sweep() {
         Map<TargetAccount, CredentialReport> reportsByAccount = new LinkedHashMap<>();
         accounts.all().forEach(target -> reportsByAccount.put(target, reports.latest(target)));
-        return QuarkusTransaction.requiringNew().timeout((int) config.sweepInterval().toSeconds())
-                .call(() -> locked() ? Optional.of(new Result(startAll(reportsByAccount), advance()))
-                        : Optional.empty());
+        return new Result(startAll(reportsByAccount), advance());
     }
 
     private int startAll(Map<TargetAccount, CredentialReport> reportsByAccount) {
@@ -67,11 +64,6 @@ public class RotationSweep {
             started += start(e.getKey(), e.getValue(), knownKeys);
         }
         return started;
-    }
-
-    private boolean locked() {
-        return (Boolean) KeyRotation.getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK).getSingleResult();
     }
 
     private int start(TargetAccount target, CredentialReport report, Set<String> knownKeys) {
@@ -98,7 +90,8 @@ public class RotationSweep {
         if (old.isEmpty()) {
             return false;
         }
-        return guarded(null, () -> QuarkusTransaction.requiringNew().run(() -> steps.start(target.id(), userName, old.get())));
+        return guarded(null, () -> QuarkusTransaction.requiringNew()
+                .run(() -> steps.start(target.id(), userName, old.get())));
     }
 
     private int advance() {

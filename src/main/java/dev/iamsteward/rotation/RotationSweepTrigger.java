@@ -2,6 +2,7 @@ package dev.iamsteward.rotation;
 
 import dev.iamsteward.iam.IamException;
 import io.quarkus.logging.Log;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +19,8 @@ class RotationSweepTrigger {
     }
 
     @Scheduled(identity = "rotation-sweep", every = "${steward.rotation.sweep-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            executeWith = Scheduled.QUARTZ)
+    @Nonconcurrent
     void sweep() {
         if (!config.enabled()) {
             return;

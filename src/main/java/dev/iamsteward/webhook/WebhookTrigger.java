@@ -1,6 +1,7 @@
 package dev.iamsteward.webhook;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,19 +35,20 @@ class WebhookTrigger {
     }
 
     @Scheduled(identity = "webhook-inbox-poll", every = "${steward.webhooks.poll-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollInbox() {
         inbox.runDue();
     }
 
     @Scheduled(identity = "webhook-outbox-poll", every = "${steward.webhooks.poll-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollOutbox() {
         notifications.runDue();
     }
 
     @Scheduled(identity = "webhook-retention-sweep", every = "${steward.webhooks.retention-sweep:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            executeWith = Scheduled.QUARTZ)
+    @Nonconcurrent
     void sweep() {
         retention.sweep();
     }

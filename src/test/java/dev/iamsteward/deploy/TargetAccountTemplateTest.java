@@ -39,6 +39,9 @@ class TargetAccountTemplateTest {
             "iam:GetAccountSummary", "iam:GenerateCredentialReport", "iam:GetCredentialReport");
     static final Set<String> ON_GROUPS = Set.of("iam:AddUserToGroup", "iam:RemoveUserFromGroup");
     static final Set<String> ON_MFA_DEVICES = Set.of("iam:CreateVirtualMFADevice", "iam:DeleteVirtualMFADevice");
+    static final String BROKER_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/iam-steward-broker";
+    /** The broker's self-check asks the simulator about the broker's own policies, and about nobody else's. */
+    static final Set<String> ON_THE_BROKER_ITSELF = Set.of("iam:SimulatePrincipalPolicy");
 
     static CloudFormationTemplate withCatalog() {
         return CloudFormationTemplate.load(TEMPLATE, Map.of("ServiceRoleArn", SERVICE_ROLE, "ExternalId", EXTERNAL_ID,
@@ -104,6 +107,7 @@ class TargetAccountTemplateTest {
                 List<String> expected = ACCOUNT_LEVEL.contains(action) ? List.of("*")
                         : ON_GROUPS.contains(action) ? CATALOG_GROUPS
                         : ON_MFA_DEVICES.contains(action) ? List.of(MFA_DEVICES)
+                        : ON_THE_BROKER_ITSELF.contains(action) ? List.of(BROKER_ROLE)
                         : List.of(USERS);
                 assertEquals(expected, statement.resources(), statement.sid() + " " + action);
             }
@@ -184,6 +188,20 @@ class TargetAccountTemplateTest {
         assertTrue(noOtherBoundary.actions().containsAll(BOUNDARY_CONDITIONED), noOtherBoundary.actions().toString());
         assertEquals(List.of(BOUNDARY), noOtherBoundary.conditionValues("StringNotEquals", "iam:PermissionsBoundary"));
         assertEquals(List.of("*"), noOtherBoundary.resources());
+    }
+
+    @Test
+    void theBrokerMaySimulateItsOwnPoliciesOnly() {
+        CloudFormationTemplate template = withCatalog();
+        PolicyStatement simulate = only(brokerPermissions(template), s -> s.covers("iam:SimulatePrincipalPolicy"),
+                "allowing SimulatePrincipalPolicy");
+
+        assertEquals(List.of("iam:SimulatePrincipalPolicy"), simulate.actions());
+        assertEquals(List.of(BROKER_ROLE), simulate.resources());
+        assertTrue(simulate.allow() && simulate.condition().isMissingNode(), simulate.sid());
+        assertEquals(BROKER_ROLE, "arn:aws:iam::" + ACCOUNT + ":role/"
+                + template.resource("BrokerRole").path("RoleName").asText());
+        assertFalse(allowed(brokerPermissions(template), "iam:SimulateCustomPolicy"));
     }
 
     @Test

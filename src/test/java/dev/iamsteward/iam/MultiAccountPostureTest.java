@@ -37,6 +37,7 @@ class MultiAccountPostureTest {
 
     private static final Attribution OUTSIDE = new Attribution(UUID.randomUUID(), "console-user", List.of());
     private static final String IAM_CHECK = "checks.find { it.name == 'iam' }.data";
+    private static final String SELF_CHECK = "checks.find { it.name == 'broker-self-check' }.data";
 
     @Inject
     JobWorker worker;
@@ -73,7 +74,10 @@ class MultiAccountPostureTest {
         RestAssured.get("/q/health/ready").then().statusCode(200)
                 .body(IAM_CHECK + ".accounts", equalTo("alpha,beta"))
                 .body(IAM_CHECK + ".'alpha.reachable'", equalTo(true))
-                .body(IAM_CHECK + ".'beta.reachable'", equalTo(true));
+                .body(IAM_CHECK + ".'beta.reachable'", equalTo(true))
+                .body(SELF_CHECK + ".result", equalTo("PASSED"))
+                .body(SELF_CHECK + ".'alpha.result'", equalTo("PASSED"))
+                .body(SELF_CHECK + ".'beta.result'", equalTo("PASSED"));
 
         clock.advance(health.cacheTtl());
         beta.faults().failNext("GetAccountSummary", 1, () -> new IamException.AccessDenied("not authorized"));

@@ -3,6 +3,8 @@ package dev.iamsteward.posture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iamsteward.execution.IssuedCredential.State;
+import dev.iamsteward.execution.IssuedCredentials.Expected;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.iam.CredentialReportCsv;
@@ -41,7 +43,8 @@ class PostureRulesTest {
 
     @Test
     void aRootUserWithKeysWithoutMfaAndUsedRecentlyGivesThreeRootFindings() {
-        List<Observation> seen = rules.observe(summary(false, true), report(ROOT_USED_AND_KEYED), Set.of(), NOW);
+        List<Observation> seen = rules.observe(summary(false, true), report(ROOT_USED_AND_KEYED), Set.of(), Map.of(),
+                NOW);
 
         assertEquals(List.of(FindingKind.ROOT_ACCESS_KEYS, FindingKind.ROOT_MFA_DISABLED,
                 FindingKind.ROOT_RECENTLY_USED), seen.stream().map(Observation::kind).toList());
@@ -52,12 +55,12 @@ class PostureRulesTest {
 
     @Test
     void aQuietRootWithMfaAndNoKeysGivesNothing() {
-        assertEquals(List.of(), rules.observe(summary(true, false), report(ROOT_QUIET), Set.of(), NOW));
+        assertEquals(List.of(), rules.observe(summary(true, false), report(ROOT_QUIET), Set.of(), Map.of(), NOW));
     }
 
     @Test
     void withoutARootRowTheSummaryStillShowsRootKeysAndMfa() {
-        List<Observation> seen = rules.observe(summary(false, true), report(), Set.of(), NOW);
+        List<Observation> seen = rules.observe(summary(false, true), report(), Set.of(), Map.of(), NOW);
 
         assertEquals(List.of(FindingKind.ROOT_ACCESS_KEYS, FindingKind.ROOT_MFA_DISABLED),
                 seen.stream().map(Observation::kind).toList());
@@ -67,7 +70,7 @@ class PostureRulesTest {
     @Test
     void usersGiveConsoleKeyAndDriftFindingsEachWithItsEvidence() {
         List<Observation> seen = rules.observe(summary(true, false), report(ROOT_QUIET, ANN, ZED, OUTSIDE),
-                Set.of("ann"), NOW);
+                Set.of("ann"), Map.of(), NOW);
 
         assertEquals(Set.of("CONSOLE_WITHOUT_MFA user:ann", "KEY_TOO_OLD key:ann:2025-08-13T12:00:00Z",
                 "KEY_UNUSED key:ann:2025-11-21T12:00:00Z", "KEY_TOO_OLD key:ann:2025-11-21T12:00:00Z",
@@ -78,6 +81,49 @@ class PostureRulesTest {
         assertEquals("N/A", unused.evidence().get("access_key_2_last_used_date"));
         assertEquals("PT2160H", unused.evidence().get("unusedFor"));
         assertEquals("ann", unused.userName());
+    }
+
+    @Test
+    void aKeyMadeOutsideAndMfaRemovedOutsideAreDriftOfAUserTheServiceCreated() {
+        Expected issued = new Expected(Map.of(Instant.parse("2025-08-13T12:00:00Z"), State.ACTIVE), true, true,
+                Instant.parse("2026-01-01T00:00:00Z"));
+
+        List<Observation> drift = drift(rules.observe(summary(true, false), report(ANN), Set.of("ann"),
+                Map.of("ann", issued), NOW));
+
+        assertEquals(List.of("DRIFTED_ACCESS_KEY key:ann:2025-11-21T12:00:00Z HIGH", "DRIFTED_USER user:ann MEDIUM"),
+                drift.stream().map(o -> o.kind() + " " + o.subject() + " " + o.severity()).toList());
+        assertTrue(drift.get(0).evidence().get("differences").contains("made outside IAM Steward"));
+        assertEquals("2025-11-21T12:00:00+00:00", drift.get(0).evidence().get("access_key_2_last_rotated"));
+        assertEquals("the MFA device IAM Steward enrolled was removed outside IAM Steward",
+                drift.get(1).evidence().get("differences"));
+    }
+
+    @Test
+    void consoleGivenOutsideIsHighAndAKeyDeletedOutsideIsNamed() {
+        Expected issued = new Expected(Map.of(Instant.parse("2025-08-13T12:00:00Z"), State.ACTIVE,
+                Instant.parse("2025-11-21T12:00:00Z"), State.ACTIVE, Instant.parse("2026-01-05T00:00:00Z"),
+                State.INACTIVE), false, false, Instant.parse("2026-01-05T00:00:00Z"));
+
+        List<Observation> drift = drift(rules.observe(summary(true, false), report(ANN), Set.of("ann"),
+                Map.of("ann", issued), NOW));
+
+        assertEquals(1, drift.size(), "both keys in the report are the service's own: " + drift);
+        assertEquals(Severity.HIGH, drift.get(0).severity());
+        assertEquals("the key IAM Steward made at 2026-01-05T00:00:00Z was deleted outside IAM Steward; console "
+                + "access was given outside IAM Steward", drift.get(0).evidence().get("differences"));
+    }
+
+    @Test
+    void aReportOlderThanTheServicesLastChangeShowsNoDrift() {
+        Expected issued = new Expected(Map.of(), false, false, NOW.plusSeconds(1));
+
+        assertEquals(List.of(), drift(rules.observe(summary(true, false), report(ANN), Set.of("ann"),
+                Map.of("ann", issued), NOW)), "the report cannot show the service's last change yet");
+    }
+
+    private static List<Observation> drift(List<Observation> seen) {
+        return seen.stream().filter(o -> o.kind().name().startsWith("DRIFTED")).toList();
     }
 
     private static CredentialReport report(String... rows) {

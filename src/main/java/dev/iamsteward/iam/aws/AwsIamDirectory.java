@@ -14,6 +14,7 @@ import dev.iamsteward.iam.NewAccessKey;
 import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.iam.NewVirtualMfa;
 import dev.iamsteward.iam.PasswordPolicy;
+import dev.iamsteward.iam.PolicySimulator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
     private final AwsOtherCredentials otherCredentials;
     private final AwsMfa mfa;
     private final AwsIamAccount account;
+    private final AwsPolicySimulator simulator;
 
     /** The adapter on {@code steward.aws.role-arn}, over clients of its own. */
     public AwsIamDirectory(AwsConfig config) {
@@ -51,11 +53,17 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
         this.otherCredentials = new AwsOtherCredentials(calls);
         this.mfa = new AwsMfa(calls);
         this.account = new AwsIamAccount(calls);
+        this.simulator = new AwsPolicySimulator(calls, calls.roleArn());
     }
 
     /** The account-level reads, over the same clients and service session. */
     public IamAccount account() {
         return account;
+    }
+
+    /** IAM's policy simulator, asked in the service's session about the broker role itself. */
+    public PolicySimulator simulator() {
+        return simulator;
     }
 
     @Override

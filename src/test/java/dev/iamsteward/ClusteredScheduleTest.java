@@ -1,0 +1,166 @@
+package dev.iamsteward;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.quartz.runtime.jdbc.QuarkusPostgreSQLDelegate;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+/**
+ * The sweeps are triggers of Quartz's clustered JDBC job store, so that each fire time runs on one replica; the
+ * work loops stay on every replica's in-process scheduler. Schedulers are on here but halted, so nothing fires.
+ */
+@QuarkusTest
+@TestProfile(ClusteredScheduleTest.SchedulersOn.class)
+class ClusteredScheduleTest {
+
+    static final Set<String> SWEEPS = Set.of("request-sweeps", "rotation-sweep", "posture-scan", "secret-expiry",
+            "idempotency-expiry", "mfa-enrolment-expiry", "webhook-retention-sweep");
+    static final Set<String> WORK_LOOPS = Set.of("execution-poll", "webhook-inbox-poll", "webhook-outbox-poll");
+
+    /** Schedulers registered as in production, none firing. */
+    public static class SchedulersOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.scheduler.enabled", "true", "quarkus.scheduler.start-mode", "halted");
+        }
+    }
+
+    /** What the two replicas fired: the fire time and the replica, one entry per execution. */
+    static final ConcurrentLinkedQueue<String> FIRED = new ConcurrentLinkedQueue<>();
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
+    @Test
+    void theSweepsAreTriggersOfTheClusteredStoreAndTheWorkLoopsAreNot() throws SQLException {
+        Map<String, Boolean> stored = new HashMap<>();
+        Map<String, Integer> misfire = new HashMap<>();
+        try (Connection c = db.getConnection(); ResultSet rows = c.createStatement().executeQuery(
+                "select t.trigger_name, t.misfire_instr, j.is_nonconcurrent from qrtz_triggers t join "
+                        + "qrtz_job_details j using (sched_name, job_name, job_group) where sched_name = 'iam-steward'")) {
+            while (rows.next()) {
+                stored.put(rows.getString(1), rows.getBoolean(3));
+                misfire.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        assertEquals(SWEEPS, stored.keySet(), "the sweeps, and only they, are in the JDBC store");
+        stored.forEach((sweep, nonconcurrent) -> assertTrue(nonconcurrent, sweep + " must not overlap itself"));
+        misfire.forEach((sweep, instruction) -> assertEquals(
+                org.quartz.SimpleTrigger.MISFIRE_INSTRUCTION_RESCHEDULE_NOW_WITH_EXISTING_REPEAT_COUNT, instruction,
+                sweep + ": a missed sweep fires once, at once"));
+        for (String loop : WORK_LOOPS) {
+            assertNotNull(scheduler.getScheduledJob(loop), loop + " runs on the in-process scheduler");
+        }
+    }
+
+    @Test
+    void twoClusteredReplicasFireEachFireTimeOnceAndOneCarriesOnWhenTheOtherStops() throws Exception {
+        String cluster = "steward-cluster-" + UUID.randomUUID();
+        DBConnectionManager.getInstance().addConnectionProvider(cluster, new Pool(db));
+        Scheduler first = replica(cluster, "replica-1");
+        Scheduler second = replica(cluster, "replica-2");
+        int fires = 30;
+        try {
+            first.scheduleJob(JobBuilder.newJob(Tally.class).withIdentity("tally").build(),
+                    TriggerBuilder.newTrigger().withIdentity("tally").startNow().withSchedule(SimpleScheduleBuilder
+                            .simpleSchedule().withIntervalInMilliseconds(200).withRepeatCount(fires - 1)).build());
+            await().atMost(Duration.ofSeconds(30)).until(() -> FIRED.size() >= fires / 3);
+            first.shutdown(true);
+            int beforeStop = FIRED.size();
+            await().atMost(Duration.ofSeconds(60)).until(() -> FIRED.size() >= fires);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> FIRED.size() == fires);
+
+            List<String> times = FIRED.stream().map(f -> f.substring(0, f.indexOf('@'))).toList();
+            assertEquals(fires, Set.copyOf(times).size(), "every fire time ran once across both: " + FIRED);
+            Set<String> afterStop = FIRED.stream().skip(beforeStop).map(f -> f.substring(f.indexOf('@') + 1))
+                    .collect(Collectors.toSet());
+            assertEquals(Set.of("replica-2"), afterStop, "the replica still running took the rest");
+        } finally {
+            first.shutdown(false);
+            second.shutdown(false);
+        }
+    }
+
+    /** A Quartz scheduler configured as the service configures its own: JDBC store, clustered, our tables. */
+    private static Scheduler replica(String cluster, String id) throws SchedulerException {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", cluster);
+        p.setProperty("org.quartz.scheduler.instanceId", id);
+        p.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
+        p.setProperty("org.quartz.threadPool.threadCount", "2");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", QuarkusPostgreSQLDelegate.class.getName());
+        p.setProperty("org.quartz.jobStore.dataSource", cluster);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
+        Scheduler replica = new StdSchedulerFactory(p).getScheduler();
+        // One JVM plays two replicas: Quartz keeps one scheduler per name in a registry, so the first leaves it.
+        SchedulerRepository.getInstance().remove(cluster);
+        replica.start();
+        return replica;
+    }
+
+    /** Counts each execution with its scheduled fire time and the replica that ran it. */
+    public static class Tally implements Job {
+        @Override
+        public void execute(JobExecutionContext context) {
+            try {
+                FIRED.add(context.getScheduledFireTime().getTime() + "@"
+                        + context.getScheduler().getSchedulerInstanceId());
+            } catch (SchedulerException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The test database's connections, for the replicas' job stores. */
+    record Pool(AgroalDataSource db) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return db.getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public void initialize() {
+        }
+    }
+}
