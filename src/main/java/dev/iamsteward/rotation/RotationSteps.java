@@ -31,24 +31,28 @@ class RotationSteps {
     private final IamDirectory iam;
     private final RequestService requests;
     private final DeliveryService deliveries;
-    private final RotationConfig config;
+    private final RotationPolicies policies;
     private final RotationMetrics metrics;
     private final Clock clock;
 
-    RotationSteps(IamDirectory iam, RequestService requests, DeliveryService deliveries, RotationConfig config,
+    RotationSteps(IamDirectory iam, RequestService requests, DeliveryService deliveries, RotationPolicies policies,
             RotationMetrics metrics, Clock clock) {
         this.iam = iam;
         this.requests = requests;
         this.deliveries = deliveries;
-        this.config = config;
+        this.policies = policies;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** Starts the rotation of a due key: makes room for a new key if it can, and files its creation. */
+    /**
+     * Starts the rotation of a key under {@code policy}: makes room for a new key if it can, and files its
+     * creation.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void start(String userName, AccessKey old) {
-        KeyRotation rotation = KeyRotation.start(userName, old.accessKeyId(), old.createDate(), clock.instant());
+    void start(String userName, AccessKey old, RotationPolicy policy) {
+        KeyRotation rotation = KeyRotation.start(userName, old.accessKeyId(), old.createDate(), policy.name(),
+                clock.instant());
         rotation.persist();
         KeyRotation.getEntityManager().flush();
         makeRoomAndCreate(rotation);
@@ -70,7 +74,7 @@ class RotationSteps {
             case CLEARING, CREATING, DEACTIVATING, DELETING -> stepDone(rotation).ifPresent(done -> next(rotation));
             case WAITING -> maybeDeactivate(rotation, now);
             case DEACTIVATED -> {
-                if (!now.isBefore(rotation.deactivatedAt.plus(config.graceUntilDelete()))) {
+                if (!now.isBefore(rotation.deactivatedAt.plus(policyOf(rotation).graceUntilDelete()))) {
                     file(rotation, RotationStatus.DELETING, RequestType.DELETE_ACCESS_KEY, rotation.oldKeyId,
                             "the old key was deactivated at " + rotation.deactivatedAt + " and its grace has passed");
                 }
@@ -98,14 +102,14 @@ class RotationSteps {
             return;
         }
         file(rotation, RotationStatus.CREATING, RequestType.CREATE_ACCESS_KEY, null,
-                "key " + rotation.oldKeyId + " is older than " + config.maxAge());
+                why(rotation));
     }
 
     private void next(KeyRotation rotation) {
         Instant now = clock.instant();
         switch (rotation.status) {
             case CLEARING -> file(rotation, RotationStatus.CREATING, RequestType.CREATE_ACCESS_KEY, null,
-                    "key " + rotation.oldKeyId + " is older than " + config.maxAge());
+                    why(rotation));
             case CREATING -> rotation.newKeyMade(deliveries.forRequest(rotation.stepRequestId).stream()
                     .map(DeliveryView::label).filter(Objects::nonNull).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the creation request made no key")), now);
@@ -116,21 +120,39 @@ class RotationSteps {
     }
 
     /**
-     * Deactivates the old key once the new one has been used or its grace has passed, but never while the old
-     * one was used within the in-use window, unless the policy forces it.
+     * Deactivates the old key once the policy's condition holds (the new key used, its grace passed, or either),
+     * but never while the old one was used within the in-use window, unless the policy forces it. The usage of
+     * a key is read only when it can change the outcome.
      */
     private void maybeDeactivate(KeyRotation rotation, Instant now) {
-        boolean newUsed = iam.accessKeyLastUsed(rotation.newKeyId).lastUsed() != null;
-        boolean graceOver = !now.isBefore(rotation.newKeyAt.plus(config.graceUntilDeactivate()));
-        Instant oldUsed = iam.accessKeyLastUsed(rotation.oldKeyId).lastUsed();
-        boolean oldInUse = oldUsed != null && oldUsed.isAfter(now.minus(config.inUseWindow()));
-        if ((newUsed || graceOver) && (!oldInUse || config.force())) {
-            file(rotation, RotationStatus.DEACTIVATING, RequestType.DEACTIVATE_ACCESS_KEY, rotation.oldKeyId,
-                    newUsed ? "the new key " + rotation.newKeyId + " is in use" : "the grace period has passed");
-        } else {
-            rotation.note = oldInUse ? "the old key was used at " + oldUsed + ", within the in-use window"
-                    : "waiting for the new key's first use or the end of the grace period";
+        RotationPolicy policy = policyOf(rotation);
+        boolean newUsed = policy.deactivateWhen() != RotationConfig.DeactivateWhen.GRACE_ELAPSED
+                && iam.accessKeyLastUsed(rotation.newKeyId).lastUsed() != null;
+        if (!policy.mayDeactivate(newUsed, rotation.newKeyAt, now)) {
+            rotation.note = switch (policy.deactivateWhen()) {
+                case NEW_KEY_USED -> "waiting for the new key's first use";
+                case GRACE_ELAPSED -> "waiting for the end of the grace period";
+                case WHICHEVER_FIRST -> "waiting for the new key's first use or the end of the grace period";
+            };
+            return;
         }
+        Instant oldUsed = policy.force() ? null : iam.accessKeyLastUsed(rotation.oldKeyId).lastUsed();
+        if (oldUsed != null && oldUsed.isAfter(now.minus(policy.inUseWindow()))) {
+            rotation.note = "the old key was used at " + oldUsed + ", within the in-use window";
+            return;
+        }
+        file(rotation, RotationStatus.DEACTIVATING, RequestType.DEACTIVATE_ACCESS_KEY, rotation.oldKeyId,
+                newUsed ? "the new key " + rotation.newKeyId + " is in use" : "the grace period has passed");
+    }
+
+    private RotationPolicy policyOf(KeyRotation rotation) {
+        return policies.named(rotation.policy);
+    }
+
+    private String why(KeyRotation rotation) {
+        return rotation.orderedBy != null ? "ordered by request " + rotation.orderedBy
+                : "key " + rotation.oldKeyId + " is older than " + policyOf(rotation).maxAge() + " (policy '"
+                        + rotation.policy + "')";
     }
 
     /** The step's request if it succeeded; a request that ended otherwise fails the rotation. */

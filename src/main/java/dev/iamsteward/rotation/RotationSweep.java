@@ -18,9 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rotation sweep: finds due keys in the credential report (two IAM calls for the whole account), starts a
- * rotation for each (one ListAccessKeys for each due key's user), then moves every rotation in progress one
- * step. The whole sweep holds a PostgreSQL transaction-scoped advisory lock, so of several replicas sweeping at
+ * The rotation sweep: finds candidate keys in the credential report (two IAM calls for the whole account) by the
+ * smallest max-age of all policies, chooses each candidate user's policy (reading tags or groups only when a
+ * policy matches on them), starts a rotation for each key its policy finds due (one ListAccessKeys each), then
+ * moves every rotation in progress one step. The whole sweep holds a PostgreSQL transaction-scoped advisory lock, so of several replicas sweeping at
  * once one does the work and the others return at once; each rotation's step runs in its own transaction.
  */
 @ApplicationScoped
@@ -32,15 +33,17 @@ public class RotationSweep {
     private final IamDirectory iam;
     private final IamConfig iamConfig;
     private final RotationConfig config;
+    private final RotationPolicies policies;
     private final RotationSteps steps;
     private final Clock clock;
 
     RotationSweep(CredentialReports reports, IamDirectory iam, IamConfig iamConfig, RotationConfig config,
-            RotationSteps steps, Clock clock) {
+            RotationPolicies policies, RotationSteps steps, Clock clock) {
         this.reports = reports;
         this.iam = iam;
         this.iamConfig = iamConfig;
         this.config = config;
+        this.policies = policies;
         this.steps = steps;
         this.clock = clock;
     }
@@ -62,7 +65,7 @@ public class RotationSweep {
 
     private int start(CredentialReport report) {
         Instant now = clock.instant();
-        Instant dueBefore = now.minus(config.maxAge());
+        Instant dueBefore = now.minus(policies.smallestMaxAge());
         Set<String> knownKeys = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> KeyRotation
                 .<KeyRotation>listAll().stream().map(r -> r.userName + "|" + r.oldKeyMadeAt).toList()));
         int started = 0;
@@ -70,23 +73,43 @@ public class RotationSweep {
             if (!row.path().startsWith(iamConfig.managedPath())) {
                 continue;
             }
-            for (CredentialReport.KeySlot key : row.keys()) {
-                if (key.active() && key.lastRotated().isBefore(dueBefore)
-                        && !knownKeys.contains(row.user() + "|" + key.lastRotated())) {
-                    started += startOne(row.user(), key.lastRotated()) ? 1 : 0;
-                }
+            List<CredentialReport.KeySlot> candidates = row.keys().stream().filter(key -> key.active()
+                    && key.lastRotated().isBefore(dueBefore)
+                    && !knownKeys.contains(row.user() + "|" + key.lastRotated())).toList();
+            if (!candidates.isEmpty()) {
+                started += startDue(row, candidates, now);
             }
         }
         return started;
     }
 
-    private boolean startOne(String userName, Instant madeAt) {
+    /** Chooses the user's policy (reading tags or groups only if a policy needs them) and starts its due keys. */
+    private int startDue(CredentialReport.Row row, List<CredentialReport.KeySlot> candidates, Instant now) {
+        RotationPolicy policy;
+        try {
+            policy = policies.choose(new UserFacts(iam, row.user(), row.path()));
+        } catch (RuntimeException e) {
+            Log.warnf("Rotation of %s's keys: the policy could not be chosen (%s); the next sweep tries again",
+                    row.user(), e.getMessage());
+            return 0;
+        }
+        int started = 0;
+        for (CredentialReport.KeySlot key : candidates) {
+            if (key.lastRotated().isBefore(now.minus(policy.maxAge()))) {
+                started += startOne(row.user(), key.lastRotated(), policy) ? 1 : 0;
+            }
+        }
+        return started;
+    }
+
+    private boolean startOne(String userName, Instant madeAt, RotationPolicy policy) {
         Optional<AccessKey> old = iam.listAccessKeys(userName).stream()
                 .filter(k -> k.createDate().truncatedTo(ChronoUnit.SECONDS).equals(madeAt)).findFirst();
         if (old.isEmpty()) {
             return false;
         }
-        return guarded(null, () -> QuarkusTransaction.requiringNew().run(() -> steps.start(userName, old.get())));
+        return guarded(null, () -> QuarkusTransaction.requiringNew().run(() -> steps.start(userName, old.get(),
+                policy)));
     }
 
     private int advance() {
