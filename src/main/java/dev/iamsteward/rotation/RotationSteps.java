@@ -47,16 +47,18 @@ class RotationSteps {
 
     /**
      * Starts the rotation of a key under {@code policy}: makes room for a new key if it can, and files its
-     * creation.
+     * creation; {@code orderedBy} is the ROTATE_ACCESS_KEY request behind it, if any. {@code keys} are the user's keys as just listed, so that they are not listed again here.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void start(String userName, AccessKey old, RotationPolicy policy) {
+    UUID start(String userName, AccessKey old, List<AccessKey> keys, RotationPolicy policy, UUID orderedBy) {
         KeyRotation rotation = KeyRotation.start(userName, old.accessKeyId(), old.createDate(), policy.name(),
                 clock.instant());
+        rotation.orderedBy = orderedBy;
         rotation.persist();
         KeyRotation.getEntityManager().flush();
-        makeRoomAndCreate(rotation);
+        makeRoomAndCreate(rotation, keys);
         metrics.started(rotation.status);
+        return rotation.id;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -70,7 +72,7 @@ class RotationSteps {
     private void step(KeyRotation rotation) {
         Instant now = clock.instant();
         switch (rotation.status) {
-            case BLOCKED -> makeRoomAndCreate(rotation);
+            case BLOCKED -> makeRoomAndCreate(rotation, iam.listAccessKeys(rotation.userName));
             case CLEARING, CREATING, DEACTIVATING, DELETING -> stepDone(rotation).ifPresent(done -> next(rotation));
             case WAITING -> maybeDeactivate(rotation, now);
             case DEACTIVATED -> {
@@ -85,8 +87,8 @@ class RotationSteps {
     }
 
     /** IAM allows two keys: an inactive other key is deleted first; an active one blocks the rotation. */
-    private void makeRoomAndCreate(KeyRotation rotation) {
-        List<AccessKey> others = iam.listAccessKeys(rotation.userName).stream()
+    private void makeRoomAndCreate(KeyRotation rotation, List<AccessKey> keys) {
+        List<AccessKey> others = keys.stream()
                 .filter(k -> !k.accessKeyId().equals(rotation.oldKeyId)).toList();
         Optional<AccessKey> active = others.stream().filter(k -> k.status() == AccessKey.Status.ACTIVE).findFirst();
         if (active.isPresent()) {
