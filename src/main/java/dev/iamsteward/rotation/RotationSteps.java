@@ -9,13 +9,14 @@ import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestType;
 import dev.iamsteward.request.SubmitRequest;
+import dev.iamsteward.request.RequestPlanner;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,10 +34,12 @@ class RotationSteps {
     private final DeliveryService deliveries;
     private final RotationPolicies policies;
     private final RotationMetrics metrics;
+    private final Event<RotationNotice> notices;
     private final Clock clock;
 
     RotationSteps(IamDirectory iam, RequestService requests, DeliveryService deliveries, RotationPolicies policies,
-            RotationMetrics metrics, Clock clock) {
+            RotationMetrics metrics, Event<RotationNotice> notices, Clock clock) {
+        this.notices = notices;
         this.iam = iam;
         this.requests = requests;
         this.deliveries = deliveries;
@@ -95,6 +98,12 @@ class RotationSteps {
             if (rotation.status != RotationStatus.BLOCKED) {
                 rotation.move(RotationStatus.BLOCKED, clock.instant(), "the user's other key " + active.get()
                         .accessKeyId() + " is active too; IAM allows two keys, so there is no room for a new one");
+                if (rotation.owner == null) {
+                    // No step has been filed yet, so the owner tag has not been read on the way.
+                    rotation.owner = iam.findUser(rotation.userName)
+                            .map(u -> u.tags().get(RequestPlanner.OWNER_TAG)).orElse(null);
+                }
+                notices.fire(RotationNotice.of(RotationNotice.BLOCKED, rotation, null, clock.instant()));
             }
             return;
         }
@@ -112,11 +121,22 @@ class RotationSteps {
         switch (rotation.status) {
             case CLEARING -> file(rotation, RotationStatus.CREATING, RequestType.CREATE_ACCESS_KEY, null,
                     why(rotation));
-            case CREATING -> rotation.newKeyMade(deliveries.forRequest(rotation.stepRequestId).stream()
-                    .map(DeliveryView::label).filter(Objects::nonNull).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the creation request made no key")), now);
-            case DEACTIVATING -> rotation.deactivated(now);
-            case DELETING -> rotation.move(RotationStatus.DONE, now, null);
+            case CREATING -> {
+                DeliveryView delivery = deliveries.forRequest(rotation.stepRequestId).stream()
+                        .filter(d -> d.label() != null).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("the creation request made no key"));
+                rotation.newKeyMade(delivery.label(), now);
+                notices.fire(RotationNotice.of(RotationNotice.KEY_READY, rotation,
+                        "/v1/deliveries/" + delivery.id() + "/retrieve", now));
+            }
+            case DEACTIVATING -> {
+                rotation.deactivated(now);
+                notices.fire(RotationNotice.of(RotationNotice.DEACTIVATED, rotation, null, now));
+            }
+            case DELETING -> {
+                rotation.move(RotationStatus.DONE, now, null);
+                notices.fire(RotationNotice.of(RotationNotice.COMPLETED, rotation, null, now));
+            }
             default -> throw new IllegalStateException("no step follows " + rotation.status);
         }
     }
@@ -176,5 +196,8 @@ class RotationSteps {
         AccessRequest filed = requests.submitForSystem(new SubmitRequest(type, rotation.userName, null, null, null,
                 keyId, null, null, reason), RULE, reason, clock.instant());
         rotation.stepFiled(status, filed.id, clock.instant());
+        if (filed.owner != null) {
+            rotation.owner = filed.owner;
+        }
     }
 }
