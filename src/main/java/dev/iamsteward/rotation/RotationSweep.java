@@ -18,11 +18,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rotation sweep: finds due keys in the credential report (two IAM calls for the whole account), starts a
- * rotation for each (one ListAccessKeys for each due key's user), then moves every rotation in progress one
- * step. The clustered scheduler fires it on one replica at a time; each rotation's step runs in its own
- * transaction, and should two sweeps still overlap, one rotation per old key (a unique column) and the rotation's
- * row lock keep every step to one request.
+ * The rotation sweep: finds candidate keys in the credential report (two IAM calls for the whole account) by the
+ * smallest max-age of all policies, chooses each candidate user's policy (reading tags or groups only when a
+ * policy matches on them), starts a rotation for each key its policy finds due (one ListAccessKeys each), then
+ * moves every rotation in progress one step. The clustered scheduler fires it on one replica at a time; each
+ * rotation's step runs in its own transaction, and should two sweeps still overlap, one rotation per old key (a
+ * unique column) and the rotation's row lock keep every step to one request.
  */
 @ApplicationScoped
 public class RotationSweep {
@@ -31,61 +32,111 @@ public class RotationSweep {
     private final IamDirectory iam;
     private final IamConfig iamConfig;
     private final RotationConfig config;
+    private final RotationPolicies policies;
     private final RotationSteps steps;
+    private final RotationExemptions exemptions;
     private final Clock clock;
 
     RotationSweep(CredentialReports reports, IamDirectory iam, IamConfig iamConfig, RotationConfig config,
-            RotationSteps steps, Clock clock) {
+            RotationPolicies policies, RotationSteps steps, RotationExemptions exemptions, Clock clock) {
         this.reports = reports;
         this.iam = iam;
         this.iamConfig = iamConfig;
         this.config = config;
+        this.policies = policies;
         this.steps = steps;
+        this.exemptions = exemptions;
         this.clock = clock;
     }
 
-    /** What one sweep did: rotations started and rotations moved a step. */
-    public record Result(int started, int moved) {
+    /** What one sweep did ({@code exempt}: due keys left alone under an exemption). */
+    public record Result(int started, int moved, int exempt) {
+    }
+
+    /** What the start phase did: the rotations it started, and how many due keys were exempt. */
+    private static final class Tally {
+        final Set<UUID> started = new HashSet<>();
+        int exempt;
     }
 
     public Result sweep() {
         CredentialReport report = reports.latest();
-        return new Result(start(report), advance());
+        Tally tally = start(report);
+        if (tally.exempt > 0) {
+            Log.infof("Rotation sweep: %d due keys are exempt from rotation", tally.exempt);
+        }
+        return new Result(tally.started.size(), advance(tally.started), tally.exempt);
     }
 
-    private int start(CredentialReport report) {
+    /** Starts the rotations of due keys that no exemption in force covers. */
+    private Tally start(CredentialReport report) {
         Instant now = clock.instant();
-        Instant dueBefore = now.minus(config.maxAge());
+        Instant dueBefore = now.minus(policies.smallestMaxAge());
         Set<String> knownKeys = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> KeyRotation
                 .<KeyRotation>listAll().stream().map(r -> r.userName + "|" + r.oldKeyMadeAt).toList()));
-        int started = 0;
+        List<RotationExemption> inForce = exemptions.active();
+        Tally tally = new Tally();
         for (CredentialReport.Row row : report.users()) {
             if (!row.path().startsWith(iamConfig.managedPath())) {
                 continue;
             }
-            for (CredentialReport.KeySlot key : row.keys()) {
-                if (key.active() && key.lastRotated().isBefore(dueBefore)
-                        && !knownKeys.contains(row.user() + "|" + key.lastRotated())) {
-                    started += startOne(row.user(), key.lastRotated()) ? 1 : 0;
-                }
+            List<CredentialReport.KeySlot> candidates = row.keys().stream().filter(key -> key.active()
+                    && key.lastRotated().isBefore(dueBefore)
+                    && !knownKeys.contains(row.user() + "|" + key.lastRotated())).toList();
+            if (!candidates.isEmpty()) {
+                startDue(row, candidates, now, inForce, tally);
             }
         }
-        return started;
+        return tally;
     }
 
-    private boolean startOne(String userName, Instant madeAt) {
-        Optional<AccessKey> old = iam.listAccessKeys(userName).stream()
+    /** Chooses the user's policy (reading tags or groups only if a policy needs them) and starts its due keys. */
+    private void startDue(CredentialReport.Row row, List<CredentialReport.KeySlot> candidates, Instant now,
+            List<RotationExemption> inForce, Tally tally) {
+        RotationPolicy policy;
+        try {
+            policy = policies.choose(new UserFacts(iam, row.user(), row.path()));
+        } catch (RuntimeException e) {
+            Log.warnf("Rotation of %s's keys: the policy could not be chosen (%s); the next sweep tries again",
+                    row.user(), e.getMessage());
+            return;
+        }
+        for (CredentialReport.KeySlot key : candidates) {
+            if (key.lastRotated().isBefore(now.minus(policy.maxAge()))) {
+                startOne(row.user(), key.lastRotated(), policy, inForce, tally);
+            }
+        }
+    }
+
+    /**
+     * Finds the key by its creation date (the report has no key ids) and starts its rotation with the same
+     * listing, which is as fresh as a second one would be: the rotation's steps re-read IAM when they are planned.
+     */
+    private void startOne(String userName, Instant madeAt, RotationPolicy policy, List<RotationExemption> inForce,
+            Tally tally) {
+        if (inForce.stream().anyMatch(e -> e.accessKeyId == null && e.covers(userName, null))) {
+            tally.exempt++;
+            return;
+        }
+        List<AccessKey> keys = iam.listAccessKeys(userName);
+        Optional<AccessKey> old = keys.stream()
                 .filter(k -> k.createDate().truncatedTo(ChronoUnit.SECONDS).equals(madeAt)).findFirst();
         if (old.isEmpty()) {
-            return false;
+            return;
         }
-        return guarded(null, () -> QuarkusTransaction.requiringNew().run(() -> steps.start(userName, old.get())));
+        if (inForce.stream().anyMatch(e -> e.covers(userName, old.get().accessKeyId()))) {
+            tally.exempt++;
+            return;
+        }
+        guarded(null, () -> tally.started.add(QuarkusTransaction.requiringNew().call(() -> steps.start(userName,
+                old.get(), keys, policy, null))));
     }
 
-    private int advance() {
+    /** Moves every open rotation one step, except those this sweep has just started from a fresh listing. */
+    private int advance(Set<UUID> justStarted) {
         List<UUID> open = QuarkusTransaction.requiringNew().call(() -> KeyRotation.<KeyRotation>list(
                 "status not in ?1", List.of(RotationStatus.DONE, RotationStatus.FAILED, RotationStatus.ROLLED_BACK))
-                .stream().map(r -> r.id).toList());
+                .stream().map(r -> r.id).filter(id -> !justStarted.contains(id)).toList());
         int moved = 0;
         for (UUID id : open) {
             moved += guarded(id, () -> QuarkusTransaction.requiringNew().run(() -> steps.advance(id))) ? 1 : 0;
