@@ -3,6 +3,7 @@ package dev.iamsteward.iam;
 import dev.iamsteward.iam.aws.AwsIamDirectory;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Instance;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * Chooses the IAM adapter from configuration and says loudly when it is the sandbox; refuses to start on the
- * AWS account's root credentials.
+ * AWS account's root credentials. Every call through the port is traced, whichever the adapter.
  */
 public class IamDirectoryProducer {
 
@@ -20,7 +21,7 @@ public class IamDirectoryProducer {
     @Singleton
     @Startup
     IamDirectory iamDirectory(IamConfig config, Instance<InMemoryIamDirectory> memory,
-            Instance<AwsIamDirectory> aws) {
+            Instance<AwsIamDirectory> aws, Tracer tracer) {
         IamDirectory chosen = switch (config.backend()) {
             case MEMORY -> seeded(memory.get(), config.sandbox());
             case AWS -> refusingRoot(aws.get());
@@ -31,7 +32,7 @@ public class IamDirectoryProducer {
         } else {
             Log.infof("IAM backend: %s, %s", backend.name(), backend.target());
         }
-        return chosen;
+        return new TracedIamDirectory(chosen, tracer);
     }
 
     /** The account-level reads of the same backend. */
