@@ -6,6 +6,7 @@ import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.iam.memory.InMemoryPolicySimulator;
 import dev.iamsteward.iam.memory.SimulatedBroker;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Instance;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * Chooses the IAM adapter from configuration and says loudly when it is the sandbox; refuses to start on the
- * AWS account's root credentials.
+ * AWS account's root credentials. Every call through the port is traced, whichever the adapter.
  */
 public class IamDirectoryProducer {
 
@@ -23,7 +24,7 @@ public class IamDirectoryProducer {
     @Singleton
     @Startup
     IamDirectory iamDirectory(IamConfig config, Instance<InMemoryIamDirectory> memory,
-            Instance<AwsIamDirectory> aws) {
+            Instance<AwsIamDirectory> aws, Tracer tracer) {
         IamDirectory chosen = switch (config.backend()) {
             case MEMORY -> seeded(memory.get(), config.sandbox());
             case AWS -> refusingRoot(aws.get());
@@ -34,7 +35,7 @@ public class IamDirectoryProducer {
         } else {
             Log.infof("IAM backend: %s, %s", backend.name(), backend.target());
         }
-        return chosen;
+        return new TracedIamDirectory(chosen, tracer);
     }
 
     /** The account-level reads of the same backend. */

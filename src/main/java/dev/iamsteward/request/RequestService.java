@@ -5,6 +5,7 @@ import dev.iamsteward.catalog.Catalog;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.common.Traces;
 import dev.iamsteward.credential.DeliveryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -124,6 +125,7 @@ public class RequestService {
     private void admit(AccessRequest request, Instant now) {
         request.replanned("planned", now);
         request.pendingUntil = now.plus(policy.pendingTimeout());
+        request.submitTraceparent = Traces.currentParent();
         request.unmeetableApproval().ifPresent(why -> {
             throw new StewardException(ErrorKind.UNMEETABLE_APPROVAL, why);
         });

@@ -45,6 +45,9 @@ class ConcurrentWorkersTest {
     ExecutionConfig config;
 
     @Inject
+    ExecutionSpans spans;
+
+    @Inject
     InMemoryIamDirectory iam;
 
     @Inject
@@ -69,7 +72,7 @@ class ConcurrentWorkersTest {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < WORKERS; w++) {
-                JobWorker own = new JobWorker(queue, planner, executor, config);
+                JobWorker own = new JobWorker(queue, planner, executor, config, spans);
                 done.add(pool.submit(() -> {
                     start.await();
                     int n;

@@ -50,6 +50,9 @@ class GracefulShutdownTest {
     ExecutionConfig config;
 
     @Inject
+    ExecutionSpans spans;
+
+    @Inject
     InMemoryIamDirectory iam;
 
     @Inject
@@ -127,7 +130,7 @@ class GracefulShutdownTest {
     }
 
     private JobWorker newWorker() {
-        return new JobWorker(queue, planner, executor, config);
+        return new JobWorker(queue, planner, executor, config, spans);
     }
 
     private static ExecutionJob job(long id) {

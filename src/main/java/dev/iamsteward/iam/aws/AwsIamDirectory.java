@@ -15,6 +15,7 @@ import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.iam.NewVirtualMfa;
 import dev.iamsteward.iam.PasswordPolicy;
 import dev.iamsteward.iam.PolicySimulator;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -43,10 +44,10 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
     private final AwsPolicySimulator simulator;
 
     @Inject
-    public AwsIamDirectory(AwsConfig config) {
+    public AwsIamDirectory(AwsConfig config, OpenTelemetry telemetry) {
         String roleArn = config.roleArn().orElseThrow(() -> new IllegalStateException(
                 "steward.aws.role-arn is required when steward.iam.backend=aws"));
-        this.calls = new IamCalls(config, roleArn);
+        this.calls = new IamCalls(config, roleArn, telemetry);
         this.target = "role " + roleArn + config.iamEndpoint().map(e -> " via " + e).orElse("");
         this.users = new AwsUsers(calls);
         this.console = new AwsConsoleAccess(calls);

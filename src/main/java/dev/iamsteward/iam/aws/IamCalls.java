@@ -1,6 +1,7 @@
 package dev.iamsteward.iam.aws;
 
 import dev.iamsteward.iam.Attribution;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -19,9 +20,9 @@ final class IamCalls implements AutoCloseable {
     private final IamClient iam;
     private final StsSessions sessions;
 
-    IamCalls(AwsConfig config, String roleArn) {
-        this.sts = AwsClients.sts(config);
-        this.iam = AwsClients.iam(config);
+    IamCalls(AwsConfig config, String roleArn, OpenTelemetry telemetry) {
+        this.sts = AwsClients.sts(config, telemetry);
+        this.iam = AwsClients.iam(config, telemetry);
         this.sessions = new StsSessions(sts, config, roleArn);
     }
 
