@@ -101,11 +101,13 @@ class MetricsTest {
         return after.getOrDefault(series, 0.0) - before.getOrDefault(series, 0.0);
     }
 
-    /** The steward_* samples, by name and labels as Prometheus prints them. */
+    /** The steward_* samples, by name and labels as Prometheus prints them, without their trace exemplars. */
     private static Map<String, Double> scrape() {
         String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
         Map<String, Double> samples = new HashMap<>();
-        for (String line : body.split("\n")) {
+        for (String sample : body.split("\n")) {
+            int exemplar = sample.indexOf(" # {");
+            String line = exemplar < 0 ? sample : sample.substring(0, exemplar);
             if (line.startsWith("steward_") && !line.startsWith("steward_webhook_")) {
                 int space = line.lastIndexOf(' ');
                 samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));

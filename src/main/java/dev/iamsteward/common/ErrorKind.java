@@ -26,6 +26,8 @@ public enum ErrorKind {
     PRECONDITION_FAILED(412, "precondition-failed", "The request changed since the caller read it"),
     SECRET_GONE(410, "secret-gone", "The secret was already fetched or has expired"),
     UNKNOWN_PROFILE(422, "unknown-profile", "No such access profile in the catalog"),
+    UNKNOWN_ACCESS_KEY(422, "unknown-access-key", "The user has no such access key"),
+    ALREADY_ROTATING(422, "already-rotating", "The access key is already being rotated"),
     UNMEETABLE_APPROVAL(422, "unmeetable-approval", "The approval rule can never be met for this request"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was used for a different request"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),

@@ -59,9 +59,13 @@ public class ExecutionJob extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    static ExecutionJob queue(UUID requestId, Instant at) {
+    /** The W3C traceparent of the approval that queued the job: each attempt's span is its child. */
+    public String traceparent;
+
+    static ExecutionJob queue(UUID requestId, Instant at, String traceparent) {
         ExecutionJob job = new ExecutionJob();
         job.requestId = requestId;
+        job.traceparent = traceparent;
         job.state = State.QUEUED;
         job.runAfter = at;
         job.createdAt = at;

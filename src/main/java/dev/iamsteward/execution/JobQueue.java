@@ -1,6 +1,7 @@
 package dev.iamsteward.execution;
 
 import dev.iamsteward.audit.AuditLog;
+import dev.iamsteward.common.Traces;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestApproved;
@@ -49,10 +50,10 @@ public class JobQueue {
         this.config = config;
     }
 
-    /** Queues the execution of an approved request, in the approval's transaction. */
+    /** Queues the execution of an approved request, in the approval's transaction and with its trace. */
     @Transactional(Transactional.TxType.MANDATORY)
     void enqueue(@Observes RequestApproved approved) {
-        ExecutionJob.queue(approved.requestId(), clock.instant()).persist();
+        ExecutionJob.queue(approved.requestId(), clock.instant(), Traces.currentParent()).persist();
     }
 
     /** Claims the next due job, or a job whose worker's lease ran out, and marks its request as executing. */
@@ -78,7 +79,7 @@ public class JobQueue {
         return Optional.of(new ExecutionOrder(job.id, job.attempts, job.planChecked, request.account, request.plan,
                 request.stepsDone,
                 request.userName, request.userArn, request.owner, new Attribution(request.id, request.requester,
-                        request.approvers())));
+                        request.approvers()), request.type, job.traceparent, request.submitTraceparent));
     }
 
     /** Records that the plan still held in IAM when execution began, so that no later attempt checks again. */

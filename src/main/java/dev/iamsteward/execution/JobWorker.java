@@ -5,6 +5,9 @@ import dev.iamsteward.common.WorkerGate;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.RequestPlanner;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -24,13 +27,15 @@ public class JobWorker {
     private final ExecutionConfig config;
     private final TargetAccounts accounts;
     private final Backoff backoff;
+    private final ExecutionSpans spans;
     private final String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final WorkerGate gate = new WorkerGate();
 
     JobWorker(JobQueue queue, RequestPlanner planner, RequestExecutor executor, ExecutionConfig config,
-            TargetAccounts accounts) {
+            TargetAccounts accounts, ExecutionSpans spans) {
         this.queue = queue;
         this.accounts = accounts;
+        this.spans = spans;
         this.planner = planner;
         this.executor = executor;
         this.config = config;
@@ -41,9 +46,12 @@ public class JobWorker {
     public int runDueJobs() {
         // A job claimed as the worker was told to stop has not started, so another replica takes it now.
         return gate.runBatch(config.batchSize(), () -> queue.claimNext(workerId), order -> {
+            Span span = spans.start(order);
             try (LogContext context = LogContext.forRequest(order.requestId(),
-                    accounts.get(order.account()).accountId())) {
+                    accounts.get(order.account()).accountId()); Scope scope = span.makeCurrent()) {
                 run(order);
+            } finally {
+                span.end();
             }
         }, order -> queue.release(order, workerId));
     }
@@ -88,8 +96,7 @@ public class JobWorker {
             if (!order.planChecked()) {
                 Optional<String> drift = planner.drift(order.requestId());
                 if (drift.isPresent()) {
-                    queue.failed(order, workerId, "IAM changed since the plan was made, so nothing was done: "
-                            + drift.get());
+                    failed(order, "IAM changed since the plan was made, so nothing was done: " + drift.get());
                     return;
                 }
                 if (!queue.planChecked(order, workerId)) {
@@ -106,21 +113,32 @@ public class JobWorker {
         } catch (AwaitingMfaCodes e) {
             queue.awaitMfaCodes(order, workerId);
         } catch (ExecutionFailure e) {
-            queue.failed(order, workerId, e.getMessage());
+            failed(order, e.getMessage());
         } catch (IamException e) {
             String error = describe(order, e);
             if (e.retryable() && order.attempt() < config.maxAttempts()) {
-                queue.retryLater(order, workerId, error, backoff.after(order.attempt()));
+                retryLater(order, error);
             } else {
-                queue.failed(order, workerId, error);
+                failed(order, error);
             }
         } catch (RuntimeException e) {
             Log.errorf(e, "Job %d failed unexpectedly on attempt %d", order.jobId(), order.attempt());
             if (order.attempt() < config.maxAttempts()) {
-                queue.retryLater(order, workerId, "internal error", backoff.after(order.attempt()));
+                retryLater(order, "internal error");
             } else {
-                queue.failed(order, workerId, "internal error; see the service log for job " + order.jobId());
+                failed(order, "internal error; see the service log for job " + order.jobId());
             }
         }
+    }
+
+    /** The attempt's span shows the error the request shows, and no stack trace. */
+    private void retryLater(ExecutionOrder order, String error) {
+        Span.current().setStatus(StatusCode.ERROR, "retrying: " + error);
+        queue.retryLater(order, workerId, error, backoff.after(order.attempt()));
+    }
+
+    private void failed(ExecutionOrder order, String reason) {
+        Span.current().setStatus(StatusCode.ERROR, reason);
+        queue.failed(order, workerId, reason);
     }
 }

@@ -1,10 +1,13 @@
 package dev.iamsteward.execution;
 
+import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.TargetAccounts;
+import dev.iamsteward.request.RequestPlanner;
+import dev.iamsteward.rotation.OnDemandRotations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -18,9 +21,11 @@ public class RequestExecutor {
     private final TargetAccounts accounts;
     private final UserCreation users;
     private final SecretSteps secrets;
+    private final OnDemandRotations rotations;
 
-    RequestExecutor(TargetAccounts accounts, UserCreation users, SecretSteps secrets) {
+    RequestExecutor(TargetAccounts accounts, UserCreation users, SecretSteps secrets, OnDemandRotations rotations) {
         this.accounts = accounts;
+        this.rotations = rotations;
         this.users = users;
         this.secrets = secrets;
     }
@@ -60,10 +65,20 @@ public class RequestExecutor {
             case "iam:DetachUserPolicy" -> gone(() -> iam.detachUserPolicy(user, p.get("PolicyArn"), by));
             case "iam:RemoveUserFromGroup" -> gone(() -> iam.removeUserFromGroup(p.get("GroupName"), user, by));
             case "iam:DeleteUser" -> deleteUser(iam, user, by);
+            case RequestPlanner.START_ROTATION -> startRotation(order, user, p.get("AccessKeyId"));
             default -> throw new ExecutionFailure("the plan has a step this service does not know: "
                     + call.action());
         }
         return null;
+    }
+
+    /** A key rotated on demand: refused now (gone, or rotated since the plan) fails the request, not retried. */
+    private void startRotation(ExecutionOrder order, String user, String keyId) {
+        try {
+            rotations.start(order.requestId(), order.account(), user, keyId);
+        } catch (StewardException e) {
+            throw new ExecutionFailure(e.getMessage());
+        }
     }
 
     /** The owner enables the device with their codes (see MfaCodesService); until then the job waits. */

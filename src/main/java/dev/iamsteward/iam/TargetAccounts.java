@@ -10,6 +10,7 @@ import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.iam.memory.InMemoryPolicySimulator;
 import dev.iamsteward.iam.memory.SimulatedBroker;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Instance;
@@ -33,7 +34,7 @@ public class TargetAccounts {
 
     TargetAccounts(AccountsConfig accounts, IamConfig iam, AwsConfig aws, CatalogConfig catalog,
             Instance<InMemoryIamDirectory> sandbox, Instance<InMemoryIamAccount> sandboxAccount,
-            Instance<InMemoryPolicySimulator> sandboxSimulator, Instance<AwsTargets> awsTargets, Clock clock) {
+            Instance<InMemoryPolicySimulator> sandboxSimulator, Instance<AwsTargets> awsTargets, Clock clock, Tracer tracer) {
         for (AccountSettings settings : AccountSettings.of(accounts, iam, aws, catalog.profiles().keySet())) {
             TargetAccount target = switch (iam.backend()) {
                 case MEMORY -> {
@@ -46,7 +47,7 @@ public class TargetAccounts {
                 }
                 case AWS -> onAws(settings, awsTargets.get());
             };
-            this.accounts.put(settings.id(), target);
+            this.accounts.put(settings.id(), traced(target, tracer));
             IamDirectory.Backend backend = target.directory().backend();
             if (backend.sandbox()) {
                 Log.warnf("Account %s: IAM backend is the %s SANDBOX (%s): nothing reaches AWS", settings.id(),
@@ -113,6 +114,12 @@ public class TargetAccounts {
         ((InMemoryPolicySimulator) target.simulator()).setBrokerPolicy(SimulatedBroker.asDeployed("aws",
                 settings.accountId(), settings.managedPath(), settings.permissionsBoundaryArn(), catalogPolicies));
         return target;
+    }
+
+    /** Every call through the account's IAM port is a span naming the account. */
+    private static TargetAccount traced(TargetAccount target, Tracer tracer) {
+        return new TargetAccount(target.settings(), new TracedIamDirectory(target.directory(), tracer, target.id()),
+                target.account(), target.simulator());
     }
 
     /** Startup fails here, before anything else can use the adapter, when it runs on root credentials. */

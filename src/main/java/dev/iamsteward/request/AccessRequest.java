@@ -136,6 +136,10 @@ public class AccessRequest extends PanacheEntityBase {
     @Column(name = "ticket_gated")
     public boolean ticketGated;
 
+    /** The W3C traceparent of the submission, which the execution's span links to. */
+    @Column(name = "submit_traceparent")
+    public String submitTraceparent;
+
     @OneToMany(mappedBy = "request", cascade = CascadeType.ALL)
     @OrderBy("id")
     public List<Decision> decisions = new ArrayList<>();

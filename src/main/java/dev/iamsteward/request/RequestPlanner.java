@@ -37,14 +37,18 @@ public class RequestPlanner {
     /** The AWS managed policy the console attaches so that a user can change their own password. */
     public static final String CHANGE_PASSWORD_POLICY = "arn:aws:iam::aws:policy/IAMUserChangePassword";
     static final int KEYS_PER_USER = 2;
+    /** The plan step of ROTATE_ACCESS_KEY: not an IAM call, but the start of the service's own rotation. */
+    public static final String START_ROTATION = "steward:StartKeyRotation";
     static final int MANAGED_POLICIES_PER_USER = 10;
 
     private final TargetAccounts accounts;
     private final Catalog catalog;
     private final Clock clock;
     private final EntityManager em;
+    private final KeyRotations rotations;
 
-    RequestPlanner(TargetAccounts accounts, Catalog catalog, Clock clock, EntityManager em) {
+    RequestPlanner(TargetAccounts accounts, Catalog catalog, Clock clock, EntityManager em, KeyRotations rotations) {
+        this.rotations = rotations;
         this.em = em;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -99,6 +103,7 @@ public class RequestPlanner {
             case REVOKE_CONSOLE_ACCESS -> planRevokeConsole(iam, request);
             case CREATE_ACCESS_KEY -> planCreateKey(iam, request);
             case DEACTIVATE_ACCESS_KEY, REACTIVATE_ACCESS_KEY, DELETE_ACCESS_KEY -> planKeyChange(iam, request);
+            case ROTATE_ACCESS_KEY -> planRotateKey(iam, request);
             case ADD_TO_GROUP, REMOVE_FROM_GROUP, ATTACH_POLICY, DETACH_POLICY ->
                     ProfilePlan.of(iam, request, catalog.profile(target.settings(), request.profile));
             case ENROL_MFA -> MfaPlan.enrol(iam, request, target.managedPath());
@@ -191,6 +196,27 @@ public class RequestPlanner {
         }
         parameters.put("Status", target.name());
         return List.of(new PlannedCall("iam:UpdateAccessKey", parameters));
+    }
+
+    /**
+     * One step that starts the key's rotation: the rotation then files its own steps (a new key, and later the
+     * old key's deactivation and deletion), each approved under the service's key-rotation rule.
+     */
+    private List<PlannedCall> planRotateKey(IamDirectory iam, AccessRequest request) {
+        requireOwner(request);
+        if (request.accessKeyId == null) {
+            throw StewardException.invalid("accessKeyId is required for " + request.type);
+        }
+        if (iam.listAccessKeys(request.userName).stream().noneMatch(k -> k.accessKeyId().equals(request.accessKeyId))) {
+            throw new StewardException(ErrorKind.UNKNOWN_ACCESS_KEY, "'" + request.userName + "' has no access key "
+                    + request.accessKeyId);
+        }
+        rotations.whyNotRotatable(request.accessKeyId).ifPresent(why -> {
+            throw new StewardException(ErrorKind.ALREADY_ROTATING, why);
+        });
+        Map<String, String> parameters = call(request);
+        parameters.put("AccessKeyId", request.accessKeyId);
+        return List.of(new PlannedCall(START_ROTATION, parameters));
     }
 
     /** A user under the managed path; users elsewhere do not exist as far as requests go. */

@@ -6,6 +6,7 @@ import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.LogContext;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.common.Traces;
 import dev.iamsteward.credential.DeliveryService;
 import dev.iamsteward.iam.TargetAccount;
 import dev.iamsteward.iam.TargetAccounts;
@@ -133,6 +134,7 @@ public class RequestService {
     private void admit(AccessRequest request, Instant now) {
         request.replanned("planned", now);
         request.pendingUntil = now.plus(policy.pendingTimeout());
+        request.submitTraceparent = Traces.currentParent();
         request.unmeetableApproval().ifPresent(why -> {
             throw new StewardException(ErrorKind.UNMEETABLE_APPROVAL, why);
         });

@@ -9,6 +9,8 @@ public enum RequestType {
     DEACTIVATE_ACCESS_KEY,
     REACTIVATE_ACCESS_KEY,
     DELETE_ACCESS_KEY,
+    /** Rotates one key at once, whatever its age, by the same usage-aware steps as the rotation sweep. */
+    ROTATE_ACCESS_KEY,
     ADD_TO_GROUP,
     REMOVE_FROM_GROUP,
     ATTACH_POLICY,
@@ -21,12 +23,14 @@ public enum RequestType {
 
     /** Types that concern one access key, named by {@code accessKeyId}. */
     public boolean concernsOneKey() {
-        return this == DEACTIVATE_ACCESS_KEY || this == REACTIVATE_ACCESS_KEY || this == DELETE_ACCESS_KEY;
+        return this == DEACTIVATE_ACCESS_KEY || this == REACTIVATE_ACCESS_KEY || this == DELETE_ACCESS_KEY
+                || this == ROTATE_ACCESS_KEY;
     }
 
     /** Types that give a user something: refused while the user is suspended. */
     public boolean grants() {
         return this == GRANT_CONSOLE_ACCESS || this == CREATE_ACCESS_KEY || this == REACTIVATE_ACCESS_KEY
+                || this == ROTATE_ACCESS_KEY
                 || this == ADD_TO_GROUP || this == ATTACH_POLICY || this == ENROL_MFA;
     }
 

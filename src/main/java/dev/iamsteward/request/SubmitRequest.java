@@ -28,7 +28,7 @@ public record SubmitRequest(
         @Schema(description = "CREATE_USER: when the user is offboarded; CREATE_ACCESS_KEY: when the key is "
                 + "deleted. The service files that request by itself at this time")
         Instant expiresAt,
-        @Schema(description = "DEACTIVATE_, REACTIVATE_ and DELETE_ACCESS_KEY: the key")
+        @Schema(description = "DEACTIVATE_, REACTIVATE_, DELETE_ and ROTATE_ACCESS_KEY: the key")
         @Pattern(regexp = "[A-Z0-9]{16,128}", message = "accessKeyId must be 16 to 128 upper-case letters or "
                 + "digits") String accessKeyId,
         @Schema(description = "ADD_TO_GROUP, REMOVE_FROM_GROUP, ATTACH_POLICY, DETACH_POLICY: an access profile "

@@ -60,8 +60,19 @@ public class KeyRotation extends PanacheEntityBase {
     /** Why it is blocked, failed or rolled back. */
     public String note;
 
-    static KeyRotation start(String account, String userName, String oldKeyId, Instant oldKeyMadeAt, Instant at) {
+    /** The rotation policy it follows, by name ({@value RotationPolicy#DEFAULT} for the top-level values). */
+    public String policy;
+
+    /** The user's owner, who is told how the rotation goes; read from the user's owner tag. */
+    public String owner;
+
+    /** The ROTATE_ACCESS_KEY request that ordered this rotation; null for one the sweep started. */
+    @Column(name = "ordered_by")
+    public UUID orderedBy;
+
+    static KeyRotation start(String account, String userName, String oldKeyId, Instant oldKeyMadeAt, String policy, Instant at) {
         KeyRotation rotation = new KeyRotation();
+        rotation.policy = policy;
         rotation.id = UUID.randomUUID();
         rotation.account = account;
         rotation.userName = userName;

@@ -90,7 +90,7 @@ public class RotationService {
         return filed;
     }
 
-    private static UUID uuid(String key) {
+    static UUID uuid(String key) {
         try {
             return UUID.fromString(key);
         } catch (IllegalArgumentException e) {

@@ -12,19 +12,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rotation sweep: finds due keys in each target account's credential report (two IAM calls per account),
- * starts a rotation for each (one ListAccessKeys for each due key's user), then moves every rotation in progress one
- * step. The clustered scheduler fires it on one replica at a time; each rotation's step runs in its own
- * transaction, and should two sweeps still overlap, one rotation per old key (a unique column) and the rotation's
- * row lock keep every step to one request.
+ * The rotation sweep: finds candidate keys in each target account's credential report (two IAM calls per account) by the
+ * smallest max-age of all policies, chooses each candidate user's policy (reading tags or groups only when a
+ * policy matches on them), starts a rotation for each key its policy finds due (one ListAccessKeys each), then
+ * moves every rotation in progress one step. The clustered scheduler fires it on one replica at a time; each
+ * rotation's step runs in its own transaction, and should two sweeps still overlap, one rotation per old key (a
+ * unique column) and the rotation's row lock keep every step to one request.
  */
 @ApplicationScoped
 public class RotationSweep {
@@ -32,72 +31,112 @@ public class RotationSweep {
     private final CredentialReports reports;
     private final TargetAccounts accounts;
     private final RotationConfig config;
+    private final RotationPolicies policies;
     private final RotationSteps steps;
+    private final RotationExemptions exemptions;
     private final Clock clock;
 
-    RotationSweep(CredentialReports reports, TargetAccounts accounts, RotationConfig config, RotationSteps steps,
-            Clock clock) {
+    RotationSweep(CredentialReports reports, TargetAccounts accounts, RotationConfig config,
+            RotationPolicies policies, RotationSteps steps, RotationExemptions exemptions, Clock clock) {
         this.reports = reports;
         this.accounts = accounts;
         this.config = config;
+        this.policies = policies;
         this.steps = steps;
+        this.exemptions = exemptions;
         this.clock = clock;
     }
 
-    /** What one sweep did: rotations started and rotations moved a step. */
-    public record Result(int started, int moved) {
+    /** What one sweep did ({@code exempt}: due keys left alone under an exemption). */
+    public record Result(int started, int moved, int exempt) {
     }
 
-    /** Reads every account's report, starts the rotations of their due keys, then moves every rotation a step. */
+    /** What the start phase did: the rotations it started, and how many due keys were exempt. */
+    private static final class Tally {
+        final Set<UUID> started = new HashSet<>();
+        int exempt;
+    }
+
     public Result sweep() {
-        Map<TargetAccount, CredentialReport> reportsByAccount = new LinkedHashMap<>();
-        accounts.all().forEach(target -> reportsByAccount.put(target, reports.latest(target)));
-        return new Result(startAll(reportsByAccount), advance());
-    }
-
-    private int startAll(Map<TargetAccount, CredentialReport> reportsByAccount) {
         Set<String> knownKeys = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> KeyRotation
                 .<KeyRotation>listAll().stream().map(r -> r.account + "|" + r.userName + "|" + r.oldKeyMadeAt)
                 .toList()));
-        int started = 0;
-        for (Map.Entry<TargetAccount, CredentialReport> e : reportsByAccount.entrySet()) {
-            started += start(e.getKey(), e.getValue(), knownKeys);
+        List<RotationExemption> inForce = exemptions.active();
+        Tally tally = new Tally();
+        for (TargetAccount target : accounts.all()) {
+            start(target, reports.latest(target), knownKeys, inForce, tally);
         }
-        return started;
+        if (tally.exempt > 0) {
+            Log.infof("Rotation sweep: %d due keys are exempt from rotation", tally.exempt);
+        }
+        return new Result(tally.started.size(), advance(tally.started), tally.exempt);
     }
 
-    private int start(TargetAccount target, CredentialReport report, Set<String> knownKeys) {
+    /** Starts the rotations of due keys that no exemption in force covers. */
+    private void start(TargetAccount target, CredentialReport report, Set<String> knownKeys,
+            List<RotationExemption> inForce, Tally tally) {
         Instant now = clock.instant();
-        Instant dueBefore = now.minus(config.maxAge());
-        int started = 0;
+        Instant dueBefore = now.minus(policies.smallestMaxAge());
         for (CredentialReport.Row row : report.users()) {
             if (!row.path().startsWith(target.managedPath())) {
                 continue;
             }
-            for (CredentialReport.KeySlot key : row.keys()) {
-                if (key.active() && key.lastRotated().isBefore(dueBefore)
-                        && !knownKeys.contains(target.id() + "|" + row.user() + "|" + key.lastRotated())) {
-                    started += startOne(target, row.user(), key.lastRotated()) ? 1 : 0;
-                }
+            List<CredentialReport.KeySlot> candidates = row.keys().stream().filter(key -> key.active()
+                    && key.lastRotated().isBefore(dueBefore)
+                    && !knownKeys.contains(target.id() + "|" + row.user() + "|" + key.lastRotated())).toList();
+            if (!candidates.isEmpty()) {
+                startDue(target, row, candidates, now, inForce, tally);
             }
         }
-        return started;
     }
 
-    private boolean startOne(TargetAccount target, String userName, Instant madeAt) {
-        Optional<AccessKey> old = target.directory().listAccessKeys(userName).stream()
+    /** Chooses the user's policy (reading tags or groups only if a policy needs them) and starts its due keys. */
+    private void startDue(TargetAccount target, CredentialReport.Row row, List<CredentialReport.KeySlot> candidates,
+            Instant now, List<RotationExemption> inForce, Tally tally) {
+        RotationPolicy policy;
+        try {
+            policy = policies.choose(new UserFacts(target, row.user(), row.path()));
+        } catch (RuntimeException e) {
+            Log.warnf("Rotation of %s's keys: the policy could not be chosen (%s); the next sweep tries again",
+                    row.user(), e.getMessage());
+            return;
+        }
+        for (CredentialReport.KeySlot key : candidates) {
+            if (key.lastRotated().isBefore(now.minus(policy.maxAge()))) {
+                startOne(target, row.user(), key.lastRotated(), policy, inForce, tally);
+            }
+        }
+    }
+
+    /**
+     * Finds the key by its creation date (the report has no key ids) and starts its rotation with the same
+     * listing, which is as fresh as a second one would be: the rotation's steps re-read IAM when they are planned.
+     */
+    private void startOne(TargetAccount target, String userName, Instant madeAt, RotationPolicy policy, List<RotationExemption> inForce,
+            Tally tally) {
+        if (inForce.stream().anyMatch(e -> e.accessKeyId == null && e.covers(userName, null))) {
+            tally.exempt++;
+            return;
+        }
+        List<AccessKey> keys = target.directory().listAccessKeys(userName);
+        Optional<AccessKey> old = keys.stream()
                 .filter(k -> k.createDate().truncatedTo(ChronoUnit.SECONDS).equals(madeAt)).findFirst();
         if (old.isEmpty()) {
-            return false;
+            return;
         }
-        return guarded(null, () -> QuarkusTransaction.requiringNew()
-                .run(() -> steps.start(target.id(), userName, old.get())));
+        if (inForce.stream().anyMatch(e -> e.covers(userName, old.get().accessKeyId()))) {
+            tally.exempt++;
+            return;
+        }
+        guarded(null, () -> tally.started.add(QuarkusTransaction.requiringNew().call(() -> steps.start(target.id(), userName,
+                old.get(), keys, policy, null))));
     }
 
-    private int advance() {
+    /** Moves every open rotation one step, except those this sweep has just started from a fresh listing. */
+    private int advance(Set<UUID> justStarted) {
         List<UUID> open = QuarkusTransaction.requiringNew().call(() -> KeyRotation.<KeyRotation>list(
                 "status not in ?1", List.of(RotationStatus.DONE, RotationStatus.FAILED, RotationStatus.ROLLED_BACK))
-                .stream().map(r -> r.id).toList());
+                .stream().map(r -> r.id).filter(id -> !justStarted.contains(id)).toList());
         int moved = 0;
         for (UUID id : open) {
             moved += guarded(id, () -> QuarkusTransaction.requiringNew().run(() -> steps.advance(id))) ? 1 : 0;

@@ -3,13 +3,14 @@ package dev.iamsteward.rotation;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A key's rotation as the API shows it; {@code stepRequestId} is the request of the step in progress. */
+/** A key's rotation as the API shows it; {@code stepRequestId} is the request of the step in progress,
+ * {@code policy} the rotation policy it follows and {@code orderedBy} the ROTATE_ACCESS_KEY request behind it. */
 public record RotationView(UUID id, String account, String userName, String oldKeyId, Instant oldKeyMadeAt, String newKeyId,
         RotationStatus status, UUID stepRequestId, Instant startedAt, Instant newKeyAt, Instant deactivatedAt,
-        Instant updatedAt, String note) {
+        Instant updatedAt, String note, String policy, UUID orderedBy) {
 
     static RotationView of(KeyRotation r) {
         return new RotationView(r.id, r.account, r.userName, r.oldKeyId, r.oldKeyMadeAt, r.newKeyId, r.status,
-                r.stepRequestId, r.startedAt, r.newKeyAt, r.deactivatedAt, r.updatedAt, r.note);
+                r.stepRequestId, r.startedAt, r.newKeyAt, r.deactivatedAt, r.updatedAt, r.note, r.policy, r.orderedBy);
     }
 }

@@ -65,6 +65,9 @@ public class InboundDelivery extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The W3C traceparent of the HTTP call that brought the delivery: its processing continues that trace. */
+    public String traceparent;
+
     void claim(String worker, Instant now, Instant until) {
         state = State.RUNNING;
         attempts++;

@@ -1,5 +1,6 @@
 package dev.iamsteward.webhook;
 
+import dev.iamsteward.common.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,8 +20,8 @@ public class Inbox {
 
     private static final String INSERT = """
             insert into webhook_inbox (source_id, delivery_id, body_sha256, body, state, run_after, received_at,
-                                       updated_at)
-            values (:source, :delivery, :hash, :body, 'QUEUED', :now, :now, :now)
+                                       updated_at, traceparent)
+            values (:source, :delivery, :hash, :body, 'QUEUED', :now, :now, :now, :trace)
             on conflict (source_id, delivery_id) do nothing""";
 
     private static final String CLAIMABLE = """
@@ -40,8 +41,8 @@ public class Inbox {
         ID_REUSED
     }
 
-    /** What a worker holds: the delivery and the attempt it is on. */
-    public record Claim(long id, int attempt, String sourceId, byte[] body) {
+    /** What a worker holds: the delivery, the attempt it is on and the trace of the call that brought it. */
+    public record Claim(long id, int attempt, String sourceId, byte[] body, String traceparent) {
     }
 
     private final EntityManager em;
@@ -54,13 +55,13 @@ public class Inbox {
         this.config = config;
     }
 
-    /** Takes a delivery in, unless its id came before. */
+    /** Takes a delivery in, with the trace of the call that brought it, unless its id came before. */
     @Transactional
     public Receipt accept(String sourceId, String deliveryId, byte[] body) {
         String hash = Signatures.sha256Hex(body);
         int inserted = em.createNativeQuery(INSERT).setParameter("source", sourceId)
                 .setParameter("delivery", deliveryId).setParameter("hash", hash).setParameter("body", body)
-                .setParameter("now", clock.instant()).executeUpdate();
+                .setParameter("now", clock.instant()).setParameter("trace", Traces.currentParent()).executeUpdate();
         if (inserted == 1) {
             return Receipt.ACCEPTED;
         }
@@ -80,7 +81,8 @@ public class Inbox {
         }
         InboundDelivery delivery = em.find(InboundDelivery.class, ids.get(0).longValue());
         delivery.claim(worker, now, now.plus(config.lease()));
-        return Optional.of(new Claim(delivery.id, delivery.attempts, delivery.sourceId, delivery.body));
+        return Optional.of(new Claim(delivery.id, delivery.attempts, delivery.sourceId, delivery.body,
+                delivery.traceparent));
     }
 
     /** Hands back what {@code worker} claimed and never started, due now and the claim not counted. */

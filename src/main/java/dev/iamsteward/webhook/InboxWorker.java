@@ -3,6 +3,9 @@ package dev.iamsteward.webhook;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.execution.Backoff;
 import dev.iamsteward.common.WorkerGate;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -19,11 +22,13 @@ public class InboxWorker {
     private final TicketProcessor processor;
     private final WebhookConfig config;
     private final Backoff backoff;
+    private final WebhookSpans spans;
     private final String workerId = "inbox-" + UUID.randomUUID().toString().substring(0, 8);
     private final WorkerGate gate = new WorkerGate();
 
-    InboxWorker(Inbox inbox, TicketProcessor processor, WebhookConfig config) {
+    InboxWorker(Inbox inbox, TicketProcessor processor, WebhookConfig config, WebhookSpans spans) {
         this.inbox = inbox;
+        this.spans = spans;
         this.processor = processor;
         this.config = config;
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
@@ -43,6 +48,15 @@ public class InboxWorker {
     }
 
     private void run(Inbox.Claim claim) {
+        Span span = spans.processing(claim);
+        try (Scope scope = span.makeCurrent()) {
+            process(claim);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void process(Inbox.Claim claim) {
         try {
             try {
                 processor.process(claim, workerId, null);
@@ -55,6 +69,7 @@ public class InboxWorker {
         } catch (RuntimeException e) {
             Log.warnf(e, "Delivery %d from source %s failed on attempt %d", claim.id(), claim.sourceId(),
                     claim.attempt());
+            Span.current().setStatus(StatusCode.ERROR, "internal error");
             if (claim.attempt() < config.maxAttempts()) {
                 inbox.retryLater(claim, workerId, "internal error", backoff.after(claim.attempt()));
             } else {

@@ -2,6 +2,7 @@ package dev.iamsteward.webhook;
 
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.common.Traces;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -66,6 +67,9 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
+    /** The W3C traceparent of the change it tells of: sending it continues that trace. */
+    public String traceparent;
+
     static Notification of(String target, String eventType, UUID requestId, String payload, Instant at) {
         Notification n = new Notification();
         n.id = UUID.randomUUID();
@@ -77,6 +81,7 @@ public class Notification extends PanacheEntityBase {
         n.runAfter = at;
         n.createdAt = at;
         n.updatedAt = at;
+        n.traceparent = Traces.currentParent();
         return n;
     }
 

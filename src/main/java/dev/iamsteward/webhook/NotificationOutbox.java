@@ -6,6 +6,7 @@ import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.posture.FindingOpened;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestStatus;
+import dev.iamsteward.rotation.RotationNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Writes notifications in the transaction of what they tell: a request's change of status, to each subscriber
  * whose filter takes it, and a comment for the ticket of a request that has reached its outcome when its source
- * comments back; a HIGH or CRITICAL finding a scan opened ({@code finding.opened}), to each subscriber.
+ * comments back; a HIGH or CRITICAL finding a scan opened ({@code finding.opened}), to each subscriber; and the
+ * moments of a key rotation its user's owner is told of ({@code rotation.*}), to each subscriber.
  */
 @ApplicationScoped
 class NotificationOutbox {
@@ -69,6 +71,20 @@ class NotificationOutbox {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         data.put("whatToDo", finding.whatToDo());
         toSubscribers(FINDING_OPENED, null, json(FINDING_OPENED, finding.at(), data), finding.at());
+    }
+
+    /** A rotation's moment its user's owner is told of: key ids and the delivery link, never a secret. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void on(@Observes RotationNotice notice) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("rotationId", notice.rotationId());
+        data.put("owner", notice.owner());
+        data.put("userName", notice.userName());
+        data.put("oldKeyId", notice.oldKeyId());
+        data.put("newKeyId", notice.newKeyId());
+        data.put("deliveryLink", notice.deliveryLink());
+        data.put("note", notice.note());
+        toSubscribers(notice.type(), null, json(notice.type(), notice.at(), data), notice.at());
     }
 
     private void toSubscribers(String type, UUID requestId, String payload, Instant at) {

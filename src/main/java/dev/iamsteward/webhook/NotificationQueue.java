@@ -22,8 +22,8 @@ public class NotificationQueue {
             limit 1
             for update skip locked""";
 
-    /** What a worker holds: the notification as it is to be sent, and the attempt it is on. */
-    public record Claim(UUID id, int attempt, String messageId, String target, String payload) {
+    /** What a worker holds: the notification as it is to be sent, the attempt it is on, and its trace. */
+    public record Claim(UUID id, int attempt, String messageId, String target, String payload, String traceparent) {
     }
 
     private final EntityManager em;
@@ -46,7 +46,7 @@ public class NotificationQueue {
         }
         Notification n = em.find(Notification.class, ids.get(0));
         n.claim(worker, now, now.plus(config.lease()));
-        return Optional.of(new Claim(n.id, n.attempts, n.messageId(), n.target, n.payload));
+        return Optional.of(new Claim(n.id, n.attempts, n.messageId(), n.target, n.payload, n.traceparent));
     }
 
     /** Hands back what {@code worker} claimed and never sent, due now and the claim not counted. */

@@ -3,6 +3,9 @@ package dev.iamsteward.webhook;
 import dev.iamsteward.execution.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.iamsteward.common.WorkerGate;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -21,12 +24,14 @@ public class NotificationWorker {
     private final WebhookConfig config;
     private final MeterRegistry metrics;
     private final Backoff backoff;
+    private final WebhookSpans spans;
     private final String workerId = "notify-" + UUID.randomUUID().toString().substring(0, 8);
     private final WorkerGate gate = new WorkerGate();
 
     NotificationWorker(NotificationQueue queue, NotificationSender sender, WebhookConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, WebhookSpans spans) {
         this.queue = queue;
+        this.spans = spans;
         this.sender = sender;
         this.config = config;
         this.metrics = metrics;
@@ -36,7 +41,14 @@ public class NotificationWorker {
     /** Sends the notifications that are due now, at most a batch of them; returns how many it tried. */
     public int runDue() {
         // A claim made as the worker was told to stop is handed back by stop().
-        return gate.runBatch(config.batchSize(), () -> queue.claimNext(workerId), this::send, claim -> { });
+        return gate.runBatch(config.batchSize(), () -> queue.claimNext(workerId), claim -> {
+            Span span = spans.sending(claim);
+            try (Scope scope = span.makeCurrent()) {
+                send(claim);
+            } finally {
+                span.end();
+            }
+        }, claim -> { });
     }
 
     /** Claims nothing more, lets the notification in progress finish within {@code grace}, and hands back the rest. */
@@ -63,6 +75,8 @@ public class NotificationWorker {
             error = "interrupted";
         }
         Log.infof("Notification %s to %s, attempt %d: %s", claim.id(), claim.target(), claim.attempt(), error);
+        // The span shows that it failed; the error, which may name the receiver's address, stays in the log.
+        Span.current().setStatus(StatusCode.ERROR);
         if (claim.attempt() < config.maxAttempts()) {
             queue.retryLater(claim, workerId, error, backoff.after(claim.attempt()));
             count("retry");

@@ -78,6 +78,9 @@ class AccessControlTest {
                 new Endpoint("POST", "/v1/findings/{id}/remediate", Set.of(Roles.ADMIN), false),
                 new Endpoint("GET", "/v1/rotations", Set.of(Roles.AUDITOR, Roles.ADMIN), false),
                 new Endpoint("POST", "/v1/rotations/{id}/rollback", Set.of(Roles.ADMIN), false),
+                new Endpoint("POST", "/v1/rotations/exemptions", Set.of(Roles.ADMIN), true),
+                new Endpoint("GET", "/v1/rotations/exemptions", Set.of(Roles.ADMIN), false),
+                new Endpoint("DELETE", "/v1/rotations/exemptions/{id}", Set.of(Roles.ADMIN), false),
                 new Endpoint("GET", "/v1/notifications/failed", Set.of(Roles.ADMIN), false),
                 new Endpoint("GET", "/v1/webhooks/failed", Set.of(Roles.ADMIN), false),
                 new Endpoint("POST", "/v1/notifications/{id}/redeliver", Set.of(Roles.ADMIN), false));

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Log lines carry the request a job serves and the caller of an API call in their context, and only then. */
+/**
+ * Log lines carry the request a job serves, the caller of an API call and the trace in their context, and only
+ * then.
+ */
 @QuarkusTest
 class LogContextTest {
 
@@ -83,6 +86,8 @@ class LogContextTest {
         assertEquals(id, denied.getMdc(LogContext.REQUEST_ID), "the job's log line names its request");
         assertEquals(InMemoryIamDirectory.ACCOUNT_ID, denied.getMdc(LogContext.ACCOUNT),
                 "and the AWS account it acts on");
+        assertTrue(denied.getMdc("traceId").matches("[0-9a-f]{32}"), "and its trace: " + denied.getMdcCopy());
+        assertTrue(denied.getMdc("spanId").matches("[0-9a-f]{16}"), "and its span: " + denied.getMdcCopy());
         assertTrue(MDC.getMap().isEmpty(), "nothing is left in the worker's context: " + MDC.getMap());
     }
 
@@ -97,6 +102,7 @@ class LogContextTest {
 
         ExtLogRecord refused = only("mallory tried to fetch secret delivery");
         assertEquals("mallory", refused.getMdc(LogContext.ACTOR));
+        assertTrue(refused.getMdc("traceId").matches("[0-9a-f]{32}"), "the call's trace: " + refused.getMdcCopy());
         assertFalse(refused.getMdcCopy().containsKey(LogContext.REQUEST_ID), "a delivery's path names no request");
     }
 

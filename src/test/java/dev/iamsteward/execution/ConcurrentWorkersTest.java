@@ -49,6 +49,9 @@ class ConcurrentWorkersTest {
     TargetAccounts accounts;
 
     @Inject
+    ExecutionSpans spans;
+
+    @Inject
     InMemoryIamDirectory iam;
 
     @Inject
@@ -73,7 +76,7 @@ class ConcurrentWorkersTest {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < WORKERS; w++) {
-                JobWorker own = new JobWorker(queue, planner, executor, config, accounts);
+                JobWorker own = new JobWorker(queue, planner, executor, config, accounts, spans);
                 done.add(pool.submit(() -> {
                     start.await();
                     int n;

@@ -54,6 +54,9 @@ class GracefulShutdownTest {
     TargetAccounts accounts;
 
     @Inject
+    ExecutionSpans spans;
+
+    @Inject
     InMemoryIamDirectory iam;
 
     @Inject
@@ -131,7 +134,7 @@ class GracefulShutdownTest {
     }
 
     private JobWorker newWorker() {
-        return new JobWorker(queue, planner, executor, config, accounts);
+        return new JobWorker(queue, planner, executor, config, accounts, spans);
     }
 
     private static ExecutionJob job(long id) {

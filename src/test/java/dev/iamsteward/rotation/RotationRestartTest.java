@@ -43,6 +43,9 @@ class RotationRestartTest {
     RotationSteps steps;
 
     @Inject
+    RotationPolicies policies;
+
+    @Inject
     InMemoryIamDirectory iam;
 
     @Inject
@@ -75,7 +78,7 @@ class RotationRestartTest {
 
         // The process dies after the sweep filed the new key's request, before that transaction committed.
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            steps.start("default", user, old);
+            steps.start("default", user, old, iam.listAccessKeys(user), policies.named(RotationPolicy.DEFAULT), null);
             throw new IllegalStateException("the process died");
         }));
         assertEquals(0, rotations(user));

@@ -4,6 +4,7 @@ import dev.iamsteward.credential.CredentialConfig;
 import dev.iamsteward.credential.KeyEncryptionKey;
 import dev.iamsteward.credential.LocalKeyEncryptionKey;
 import dev.iamsteward.credential.SecretSink;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.inject.Disposes;
@@ -15,10 +16,10 @@ public class CredentialProducers {
 
     @Produces
     @Singleton
-    KeyEncryptionKey keyEncryptionKey(KmsConfig kms, CredentialConfig credentials) {
+    KeyEncryptionKey keyEncryptionKey(KmsConfig kms, CredentialConfig credentials, OpenTelemetry telemetry) {
         if (kms.keyId().isPresent()) {
             Log.infof("Secrets are wrapped with KMS key %s", kms.keyId().get());
-            return KmsKeyEncryptionKey.from(kms);
+            return KmsKeyEncryptionKey.from(kms, telemetry);
         }
         if (LaunchMode.current() == LaunchMode.NORMAL && credentials.localKey().isEmpty()) {
             throw new IllegalStateException("Set steward.credentials.kms.key-id (or steward.credentials.local-key): "
@@ -35,11 +36,11 @@ public class CredentialProducers {
 
     @Produces
     @Singleton
-    SecretSink secretSink(SecretsManagerConfig config) {
+    SecretSink secretSink(SecretsManagerConfig config, OpenTelemetry telemetry) {
         if (!config.enabled()) {
             return SecretSink.NONE;
         }
-        SecretsManagerSink sink = SecretsManagerSink.from(config);
+        SecretsManagerSink sink = SecretsManagerSink.from(config, telemetry);
         return sink::write;
     }
 }

@@ -1,6 +1,7 @@
 package dev.iamsteward.credential.aws;
 
 import dev.iamsteward.credential.KeyEncryptionKey;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -28,8 +29,8 @@ public class KmsKeyEncryptionKey implements KeyEncryptionKey, AutoCloseable {
     }
 
     /** A key-encryption key with its own KMS client, built from {@code config}. */
-    public static KmsKeyEncryptionKey from(KmsConfig config) {
-        return new KmsKeyEncryptionKey(config, CredentialClients.kms(config));
+    public static KmsKeyEncryptionKey from(KmsConfig config, OpenTelemetry telemetry) {
+        return new KmsKeyEncryptionKey(config, CredentialClients.kms(config, telemetry));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamsteward.credential.DeliveryService;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.logging.Log;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -49,8 +50,8 @@ public class SecretsManagerSink implements AutoCloseable {
     }
 
     /** A sink with its own Secrets Manager client, built from {@code config}. */
-    public static SecretsManagerSink from(SecretsManagerConfig config) {
-        return new SecretsManagerSink(config, CredentialClients.secretsManager(config));
+    public static SecretsManagerSink from(SecretsManagerConfig config, OpenTelemetry telemetry) {
+        return new SecretsManagerSink(config, CredentialClients.secretsManager(config, telemetry));
     }
 
     /**

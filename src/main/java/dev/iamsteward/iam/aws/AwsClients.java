@@ -1,5 +1,8 @@
 package dev.iamsteward.iam.aws;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -7,26 +10,36 @@ import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 
-/** Builds the SDK clients from configuration, over the JDK's HTTP client. */
+/**
+ * Builds the SDK clients from configuration, over the JDK's HTTP client, each call a span (with AWS's request id)
+ * beneath the IAM port's span of the call.
+ */
 final class AwsClients {
 
     private AwsClients() {
     }
 
-    static StsClient sts(AwsConfig config) {
+    static StsClient sts(AwsConfig config, OpenTelemetry telemetry) {
         StsClientBuilder builder = StsClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(tracing(telemetry)))
                 .region(Region.of(config.region()));
         config.stsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     /** IAM is global; with an endpoint override the configured region is used for signing. */
-    static IamClient iam(AwsConfig config) {
-        IamClientBuilder builder = IamClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+    static IamClient iam(AwsConfig config, OpenTelemetry telemetry) {
+        IamClientBuilder builder = IamClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(tracing(telemetry)));
         config.iamEndpoint().ifPresentOrElse(
                 endpoint -> builder.region(Region.of(config.region())).endpointOverride(endpoint),
                 () -> builder.region(Region.AWS_GLOBAL));
         return builder.build();
+    }
+
+    /** OpenTelemetry's instrumentation of the SDK: service, operation, status and request id; no bodies. */
+    private static ExecutionInterceptor tracing(OpenTelemetry telemetry) {
+        return AwsSdkTelemetry.create(telemetry).newExecutionInterceptor();
     }
 }

@@ -15,6 +15,7 @@ import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.iam.NewVirtualMfa;
 import dev.iamsteward.iam.PasswordPolicy;
 import dev.iamsteward.iam.PolicySimulator;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +38,9 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
     private final AwsPolicySimulator simulator;
 
     /** The adapter on {@code steward.aws.role-arn}, over clients of its own. */
-    public AwsIamDirectory(AwsConfig config) {
+    public AwsIamDirectory(AwsConfig config, OpenTelemetry telemetry) {
         this(new IamCalls(config, config.roleArn().orElseThrow(() -> new IllegalStateException(
-                "steward.aws.role-arn is required when steward.iam.backend=aws"))), config);
+                "steward.aws.role-arn is required when steward.iam.backend=aws")), telemetry), config);
     }
 
     /** The adapter of one target account, on its broker role, over the calls made for it. */

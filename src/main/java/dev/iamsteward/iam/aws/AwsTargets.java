@@ -1,5 +1,6 @@
 package dev.iamsteward.iam.aws;
 
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -16,19 +17,21 @@ import software.amazon.awssdk.services.sts.StsClient;
 public class AwsTargets implements AutoCloseable {
 
     private final AwsConfig config;
+    private final OpenTelemetry telemetry;
     private final List<AwsIamDirectory> adapters = new ArrayList<>();
     private StsClient sts;
     private IamClient iam;
 
-    AwsTargets(AwsConfig config) {
+    AwsTargets(AwsConfig config, OpenTelemetry telemetry) {
         this.config = config;
+        this.telemetry = telemetry;
     }
 
     /** The adapter acting through {@code roleArn}, assumed with {@code externalId}. */
     public synchronized AwsIamDirectory forAccount(String roleArn, Optional<String> externalId) {
         if (sts == null) {
-            sts = AwsClients.sts(config);
-            iam = AwsClients.iam(config);
+            sts = AwsClients.sts(config, telemetry);
+            iam = AwsClients.iam(config, telemetry);
         }
         AwsIamDirectory adapter = new AwsIamDirectory(new IamCalls(sts, iam, config, roleArn, externalId), config);
         adapters.add(adapter);

@@ -1,6 +1,7 @@
 package dev.iamsteward.iam.aws;
 
 import dev.iamsteward.iam.Attribution;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -22,9 +23,9 @@ final class IamCalls implements AutoCloseable {
     private final String roleArn;
 
     /** Calls over clients of their own, closed with them. */
-    IamCalls(AwsConfig config, String roleArn) {
-        this.sts = AwsClients.sts(config);
-        this.iam = AwsClients.iam(config);
+    IamCalls(AwsConfig config, String roleArn, OpenTelemetry telemetry) {
+        this.sts = AwsClients.sts(config, telemetry);
+        this.iam = AwsClients.iam(config, telemetry);
         this.sessions = new StsSessions(sts, config, roleArn);
         this.ownsClients = true;
         this.roleArn = roleArn;

@@ -10,6 +10,7 @@ import dev.iamsteward.common.Secret;
 import dev.iamsteward.credential.Envelope;
 import dev.iamsteward.credential.KeyEncryptionKey;
 import dev.iamsteward.support.MotoServer;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -155,7 +156,7 @@ class KmsKeyEncryptionKeyMotoTest {
     private KmsKeyEncryptionKey kek(String keyId) {
         return KmsKeyEncryptionKey.from(TestCredentialAwsConfig.kms(Map.of(
                 "steward.credentials.kms.key-id", keyId,
-                "steward.credentials.kms.endpoint", moto.endpoint().toString())));
+                "steward.credentials.kms.endpoint", moto.endpoint().toString())), OpenTelemetry.noop());
     }
 
     private static Envelope envelope(KeyEncryptionKey kek) {

@@ -11,6 +11,7 @@ import dev.iamsteward.common.Secret;
 import dev.iamsteward.credential.DeliveryService;
 import dev.iamsteward.credential.SecretDelivery;
 import dev.iamsteward.support.MotoServer;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,7 @@ class SecretsManagerSinkMotoTest {
                 "steward.credentials.secrets-manager.enabled", "true",
                 "steward.credentials.secrets-manager.endpoint", moto.endpoint().toString()));
         properties.putAll(overrides);
-        return SecretsManagerSink.from(TestCredentialAwsConfig.secretsManager(properties));
+        return SecretsManagerSink.from(TestCredentialAwsConfig.secretsManager(properties), OpenTelemetry.noop());
     }
 
     private JsonNode policy(String name) throws Exception {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iamsteward.iam.RootCredentials;
 import dev.iamsteward.iam.aws.CannedHttp.Answer;
 import dev.iamsteward.support.MotoServer;
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.Test;
 
 /** What moto cannot play: an STS that says the service's base credentials are the root user's. */
@@ -18,7 +19,7 @@ class AwsIamAccountWireTest {
     void rootBaseCredentialsAreRefused() {
         try (CannedHttp sts = CannedHttp.answering(call -> Answer.xml(callerIdentity(ROOT)));
              AwsIamDirectory iam = new AwsIamDirectory(TestAwsConfig.pointingAt(MotoServer.get().endpoint(),
-                     sts.endpoint()))) {
+                     sts.endpoint()), OpenTelemetry.noop())) {
 
             String caller = iam.account().callerArn();
             IllegalStateException refused = assertThrows(IllegalStateException.class,

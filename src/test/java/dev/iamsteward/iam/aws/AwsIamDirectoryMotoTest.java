@@ -11,6 +11,7 @@ import dev.iamsteward.iam.IamPage;
 import dev.iamsteward.iam.IamUser;
 import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.support.MotoServer;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ class AwsIamDirectoryMotoTest {
     @BeforeEach
     void freshDirectory() {
         moto.reset();
-        iam = new AwsIamDirectory(TestAwsConfig.pointingAt(moto.endpoint(), moto.endpoint()));
+        iam = new AwsIamDirectory(TestAwsConfig.pointingAt(moto.endpoint(), moto.endpoint()),
+                OpenTelemetry.noop());
     }
 
     @AfterEach

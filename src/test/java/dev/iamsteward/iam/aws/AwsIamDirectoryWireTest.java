@@ -11,6 +11,7 @@ import dev.iamsteward.iam.IamUser;
 import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.iam.aws.CannedHttp.Answer;
 import dev.iamsteward.support.MotoServer;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ class AwsIamDirectoryWireTest {
     }
 
     private static AwsIamDirectory directory(URI iam, URI sts) {
-        return new AwsIamDirectory(TestAwsConfig.pointingAt(iam, sts));
+        return new AwsIamDirectory(TestAwsConfig.pointingAt(iam, sts), OpenTelemetry.noop());
     }
 
     private static String listUsers(String paging, String... names) {

@@ -10,6 +10,7 @@ import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.aws.CannedHttp.Answer;
 import dev.iamsteward.support.MotoServer;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +148,8 @@ class AwsOperationsWireTest {
     }
 
     private AwsIamDirectory directory(CannedHttp iam) {
-        return new AwsIamDirectory(TestAwsConfig.pointingAt(iam.endpoint(), moto.endpoint()));
+        return new AwsIamDirectory(TestAwsConfig.pointingAt(iam.endpoint(), moto.endpoint()),
+                OpenTelemetry.noop());
     }
 
     private static String result(String action, String body) {

@@ -11,6 +11,7 @@ import dev.iamsteward.iam.Simulation.Decision;
 import dev.iamsteward.iam.SimulationQuery;
 import dev.iamsteward.iam.aws.CannedHttp.Answer;
 import dev.iamsteward.support.MotoServer;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,8 @@ class AwsPolicySimulatorWireTest {
     }
 
     private static AwsIamDirectory directory(CannedHttp iam) {
-        return new AwsIamDirectory(TestAwsConfig.pointingAt(iam.endpoint(), MotoServer.get().endpoint()));
+        return new AwsIamDirectory(TestAwsConfig.pointingAt(iam.endpoint(), MotoServer.get().endpoint()),
+                OpenTelemetry.noop());
     }
 
     private static String page(String marker, String results) {

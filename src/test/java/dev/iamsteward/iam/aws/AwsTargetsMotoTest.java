@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.OpenTelemetry;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamUser;
 import dev.iamsteward.iam.NewUser;
@@ -33,7 +34,7 @@ class AwsTargetsMotoTest {
     @BeforeEach
     void fresh() {
         moto.reset();
-        targets = new AwsTargets(TestAwsConfig.pointingAt(moto.endpoint(), moto.endpoint()));
+        targets = new AwsTargets(TestAwsConfig.pointingAt(moto.endpoint(), moto.endpoint()), OpenTelemetry.noop());
     }
 
     @AfterEach

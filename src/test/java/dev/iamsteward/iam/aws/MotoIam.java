@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.support.MotoServer;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +32,8 @@ final class MotoIam implements AutoCloseable {
 
     private MotoIam() {
         moto.reset();
-        directory = new AwsIamDirectory(TestAwsConfig.pointingAt(moto.endpoint(), moto.endpoint()));
+        directory = new AwsIamDirectory(TestAwsConfig.pointingAt(moto.endpoint(), moto.endpoint()),
+                OpenTelemetry.noop());
         setup = IamClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.US_EAST_1).endpointOverride(moto.endpoint())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.support.MotoServer;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +32,7 @@ class StsSessionsTest {
     @BeforeEach
     void resetMoto() {
         moto.reset();
-        sts = AwsClients.sts(config(Map.of()));
+        sts = AwsClients.sts(config(Map.of()), OpenTelemetry.noop());
     }
 
     @AfterEach

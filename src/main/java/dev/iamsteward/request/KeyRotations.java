@@ -1,0 +1,10 @@
+package dev.iamsteward.request;
+
+import java.util.Optional;
+
+/** What the planner must know of key rotations to refuse an on-demand one: whether the key already has one. */
+public interface KeyRotations {
+
+    /** Why this key cannot be rotated on demand (a rotation of it exists), or empty when it can. */
+    Optional<String> whyNotRotatable(String accessKeyId);
+}

@@ -1,0 +1,86 @@
+package dev.iamsteward.rotation;
+
+import dev.iamsteward.common.Caller;
+import dev.iamsteward.common.Page;
+import dev.iamsteward.common.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Exemptions from key rotation, for a user or one of its keys, until they expire. Admins only. */
+@Path("/v1/rotations/exemptions")
+@Tag(name = "Rotations")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class RotationExemptionResource {
+
+    private final RotationExemptions exemptions;
+    private final SecurityIdentity identity;
+
+    RotationExemptionResource(RotationExemptions exemptions, SecurityIdentity identity) {
+        this.exemptions = exemptions;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Exempt a user, or one of its access keys, from rotation until a date",
+            description = "The sweep skips exempt keys and counts them; an expired exemption no longer applies.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the exemption")
+    @APIResponse(responseCode = "400", description = "Invalid input, or an expiry in the past or beyond the maximum")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller is not an admin")
+    @APIResponse(responseCode = "404", description = "No such managed user, or no such key of the user")
+    @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
+    public Response create(@Valid @NotNull(message = "a body is required") ExemptionRequest request,
+            @Context UriInfo uri) {
+        ExemptionView made = exemptions.create(request, Caller.of(identity));
+        return Response.created(uri.getAbsolutePathBuilder().path(made.id().toString()).build()).entity(made)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "Exemptions from rotation, expired ones too, newest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of exemptions; follow next for the following page")
+    @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller is not an admin")
+    public Page<ExemptionView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return exemptions.list(limit, cursor, uri);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "End an exemption before its expiry")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller is not an admin")
+    @APIResponse(responseCode = "404", description = "No such exemption")
+    public Response delete(@PathParam("id") UUID id) {
+        exemptions.delete(id, Caller.of(identity));
+        return Response.noContent().build();
+    }
+}

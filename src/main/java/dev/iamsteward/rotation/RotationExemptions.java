@@ -1,0 +1,107 @@
+package dev.iamsteward.rotation;
+
+import dev.iamsteward.audit.AuditEntry;
+import dev.iamsteward.audit.AuditLog;
+import dev.iamsteward.common.Caller;
+import dev.iamsteward.common.Cursor;
+import dev.iamsteward.common.Page;
+import dev.iamsteward.common.StewardException;
+import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.iam.TargetAccount;
+import dev.iamsteward.iam.TargetAccounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Exemptions from rotation: made and removed by admins, audited, and consulted by the sweep. */
+@ApplicationScoped
+public class RotationExemptions {
+
+    private final TargetAccounts accounts;
+    private final RotationConfig config;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    RotationExemptions(TargetAccounts accounts, RotationConfig config, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.config = config;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Exempts a managed user, or one of its keys, until {@code expiresAt}, which must be within the maximum. */
+    @Transactional
+    public ExemptionView create(ExemptionRequest request, Caller caller) {
+        Instant now = clock.instant();
+        if (!request.expiresAt().isAfter(now)) {
+            throw StewardException.invalid("expiresAt must be in the future");
+        }
+        if (request.expiresAt().isAfter(now.plus(config.exemptionMaxLength()))) {
+            throw StewardException.invalid("expiresAt must be at most " + config.exemptionMaxLength()
+                    + " ahead (steward.rotation.exemption-max-length)");
+        }
+        // An exemption names a user, and covers that user name in every target account it is managed in.
+        IamDirectory iam = accounts.all().stream().filter(target -> managed(target, request.userName()))
+                .map(TargetAccount::directory).findFirst()
+                .orElseThrow(() -> StewardException.notFound("Managed user", request.userName()));
+        if (request.accessKeyId() != null && iam.listAccessKeys(request.userName()).stream()
+                .noneMatch(k -> k.accessKeyId().equals(request.accessKeyId()))) {
+            throw StewardException.notFound("Access key of user " + request.userName(), request.accessKeyId());
+        }
+        RotationExemption exemption = RotationExemption.of(request, caller.name(), now);
+        exemption.persist();
+        audit.record(new AuditEntry("rotation.exemption-created", null, caller.name(), null, null, now,
+                describe(exemption)));
+        return ExemptionView.of(exemption, now);
+    }
+
+    /** Every exemption, expired ones too (marked inactive), newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ExemptionView> list(int limit, String cursor, UriInfo uri) {
+        Instant now = clock.instant();
+        List<RotationExemption> rows;
+        if (cursor == null) {
+            rows = RotationExemption.<RotationExemption>find("order by createdAt desc, id desc")
+                    .page(0, limit + 1).list();
+        } else {
+            Cursor after = Cursor.decode(cursor);
+            rows = RotationExemption.<RotationExemption>find("(createdAt < ?1 or createdAt = ?1 and id < ?2) "
+                    + "order by createdAt desc, id desc", after.at(), RotationService.uuid(after.key()))
+                    .page(0, limit + 1).list();
+        }
+        return Page.ofKeyset(rows, limit, e -> new Cursor(e.createdAt, e.id.toString()),
+                e -> ExemptionView.of(e, now), uri);
+    }
+
+    /** Ends an exemption before its expiry. */
+    @Transactional
+    public void delete(UUID id, Caller caller) {
+        RotationExemption exemption = RotationExemption.findById(id);
+        if (exemption == null) {
+            throw StewardException.notFound("Exemption", id);
+        }
+        exemption.delete();
+        audit.record(new AuditEntry("rotation.exemption-deleted", null, caller.name(), null, null, clock.instant(),
+                describe(exemption)));
+    }
+
+    /** The exemptions in force now, for one sweep. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<RotationExemption> active() {
+        return RotationExemption.list("expiresAt > ?1", clock.instant());
+    }
+
+    private static String describe(RotationExemption e) {
+        return "exemption " + e.id + " of " + (e.accessKeyId == null ? "every key" : "key " + e.accessKeyId)
+                + " of " + e.userName + ", owned by " + e.owner + ", until " + e.expiresAt + ": " + e.reason;
+    }
+
+    private static boolean managed(TargetAccount target, String userName) {
+        return target.directory().findUser(userName).filter(u -> u.path().startsWith(target.managedPath()))
+                .isPresent();
+    }
+}
