@@ -34,6 +34,11 @@ final class TracedIamDirectory implements IamDirectory {
         this.account = account;
     }
 
+    /** The adapter beneath, untraced. */
+    IamDirectory adapter() {
+        return iam;
+    }
+
     private <T> T traced(String operation, String userName, Supplier<T> call) {
         if (!Span.current().getSpanContext().isValid()) {
             return call.get();

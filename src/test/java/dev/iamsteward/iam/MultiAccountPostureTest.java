@@ -58,7 +58,7 @@ class MultiAccountPostureTest {
 
     @BeforeEach
     void freshReports() {
-        beta = (InMemoryIamDirectory) accounts.get("beta").directory();
+        beta = (InMemoryIamDirectory) ((TracedIamDirectory) accounts.get("beta").directory()).adapter();
         accounts.all().forEach(a -> ((InMemoryIamAccount) a.account()).reset());
         clock.advance(health.cacheTtl());
         Flows.drain(worker);

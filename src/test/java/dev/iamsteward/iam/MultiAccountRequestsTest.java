@@ -46,7 +46,7 @@ class MultiAccountRequestsTest {
 
     @BeforeEach
     void drain() {
-        beta = (InMemoryIamDirectory) accounts.get("beta").directory();
+        beta = (InMemoryIamDirectory) ((TracedIamDirectory) accounts.get("beta").directory()).adapter();
         Flows.drain(worker);
     }
 
