@@ -8,6 +8,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,16 @@ public class ApprovalRules implements ApprovalPolicy {
     /** The rules as configured, by name. */
     public Map<String, ApprovalConfig.Rule> rules() {
         return config.rules();
+    }
+
+    /** What is wrong with rules that name accounts the service does not act on: a typo would never match. */
+    static List<String> unknownAccounts(Map<String, ? extends ApprovalConfig.Rule> rules, Collection<String> accountIds) {
+        List<String> problems = new ArrayList<>();
+        rules.forEach((name, rule) -> rule.accounts().orElse(Set.of()).stream().sorted()
+                .filter(account -> !accountIds.contains(account))
+                .forEach(account -> problems.add("rule '" + name + "' names account '" + account
+                        + "', which is not a target account " + accountIds)));
+        return problems;
     }
 
     /** Refuses, at startup, rules that could not be applied as written. */
