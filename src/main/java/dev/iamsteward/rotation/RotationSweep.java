@@ -114,7 +114,7 @@ public class RotationSweep {
      */
     private void startOne(TargetAccount target, String userName, Instant madeAt, RotationPolicy policy, List<RotationExemption> inForce,
             Tally tally) {
-        if (inForce.stream().anyMatch(e -> e.accessKeyId == null && e.covers(userName, null))) {
+        if (inForce.stream().anyMatch(e -> e.accessKeyId == null && e.covers(target.id(), userName, null))) {
             tally.exempt++;
             return;
         }
@@ -124,7 +124,7 @@ public class RotationSweep {
         if (old.isEmpty()) {
             return;
         }
-        if (inForce.stream().anyMatch(e -> e.covers(userName, old.get().accessKeyId()))) {
+        if (inForce.stream().anyMatch(e -> e.covers(target.id(), userName, old.get().accessKeyId()))) {
             tally.exempt++;
             return;
         }
