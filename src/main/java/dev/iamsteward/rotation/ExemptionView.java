@@ -8,7 +8,7 @@ public record ExemptionView(UUID id, String account, String userName, String acc
         Instant expiresAt, String createdBy, Instant createdAt, boolean active) {
 
     static ExemptionView of(RotationExemption e, Instant now) {
-        return new ExemptionView(e.id, e.account, e.userName, e.accessKeyId, e.owner, e.reason, e.expiresAt, e.createdBy,
-                e.createdAt, e.activeAt(now));
+        return new ExemptionView(e.id, e.account, e.userName, e.accessKeyId, e.owner, e.reason, e.expiresAt,
+                e.createdBy, e.createdAt, e.activeAt(now));
     }
 }

@@ -80,7 +80,8 @@ public class RotationExemptions {
             parameters.put("at", after.at());
             parameters.put("id", RotationService.uuid(after.key()));
         }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by createdAt desc, id desc";
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
+                + "order by createdAt desc, id desc";
         List<RotationExemption> rows = RotationExemption.<RotationExemption>find(query, parameters)
                 .page(0, limit + 1).list();
         return Page.ofKeyset(rows, limit, e -> new Cursor(e.createdAt, e.id.toString()),
@@ -107,7 +108,8 @@ public class RotationExemptions {
 
     private static String describe(RotationExemption e) {
         return "exemption " + e.id + " of " + (e.accessKeyId == null ? "every key" : "key " + e.accessKeyId)
-                + " of " + e.userName + " in account " + e.account + ", owned by " + e.owner + ", until " + e.expiresAt + ": " + e.reason;
+                + " of " + e.userName + " in account " + e.account + ", owned by " + e.owner + ", until "
+                + e.expiresAt + ": " + e.reason;
     }
 
     private static boolean managed(TargetAccount target, String userName) {
