@@ -13,8 +13,9 @@ import java.util.UUID;
 
 /**
  * One access key's rotation, kept in the database so that it survives restarts: which key is replaced, by
- * which, and the request each step filed. One rotation per old key, ever: a failed or rolled-back one is not
- * started again by itself.
+ * which, and the request each step filed. At most one rotation of an old key is under way at a time (a partial
+ * unique index); the sweep does not start a key again by itself once it had one, but a ROTATE_ACCESS_KEY request
+ * may once the earlier one has ended.
  */
 @Entity
 @Table(name = "key_rotation")

@@ -6,6 +6,7 @@ import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.iam.IamUser;
+import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.KeyRotations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,13 +31,33 @@ public class OnDemandRotations implements KeyRotations {
         this.steps = steps;
     }
 
-    /** One rotation per key, ever: a key in rotation, or whose rotation failed or was rolled back, is refused. */
+    /**
+     * A key with a rotation under way is refused, and so is one whose rollback has not reactivated it yet; once
+     * its rotations have ended (done, failed, or rolled back and reactivated), a key may be rotated again.
+     */
     @Override
     public Optional<String> whyNotRotatable(String accessKeyId) {
-        return QuarkusTransaction.joiningExisting().call(() -> KeyRotation.<KeyRotation>find("oldKeyId",
-                accessKeyId).firstResultOptional().map(r -> "access key " + accessKeyId + (r.status.settled()
-                ? " already had a rotation, which ended " + r.status + "; a key is rotated once"
-                : " is already being rotated (rotation " + r.id + ", " + r.status + ")")));
+        return QuarkusTransaction.joiningExisting().call(() -> holding(KeyRotation.list(
+                "oldKeyId = ?1 order by startedAt desc, id desc", accessKeyId)))
+                .map(why -> "access key " + accessKeyId + why);
+    }
+
+    /** Why the key's rotations, newest first, still hold it, if they do. */
+    private static Optional<String> holding(List<KeyRotation> rotations) {
+        Optional<KeyRotation> open = rotations.stream().filter(r -> !r.status.settled()).findFirst();
+        if (open.isPresent()) {
+            return Optional.of(" is already being rotated (rotation " + open.get().id + ", " + open.get().status
+                    + ")");
+        }
+        KeyRotation latest = rotations.isEmpty() ? null : rotations.get(0);
+        if (latest != null && latest.status == RotationStatus.ROLLED_BACK && latest.stepRequestId != null) {
+            AccessRequest reactivation = AccessRequest.findById(latest.stepRequestId);
+            if (reactivation != null && !reactivation.status.terminal()) {
+                return Optional.of(" is being reactivated by request " + reactivation.id + ", which rolls back "
+                        + "rotation " + latest.id + "; rotate it once that request has ended");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -9,13 +9,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** An exemption from rotation for a user (every key) or one of its keys, with an owner, a reason and an expiry. */
+/**
+ * An exemption from rotation for a user (every key) or one of its keys in one target account, with an owner, a
+ * reason and an expiry.
+ */
 @Entity
 @Table(name = "rotation_exemption")
 public class RotationExemption extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
+    /** The target account the user is in; the same user name in another account is not exempt. */
+    public String account;
 
     @Column(name = "user_name")
     public String userName;
@@ -38,9 +44,10 @@ public class RotationExemption extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    static RotationExemption of(ExemptionRequest request, String by, Instant at) {
+    static RotationExemption of(String account, ExemptionRequest request, String by, Instant at) {
         RotationExemption exemption = new RotationExemption();
         exemption.id = UUID.randomUUID();
+        exemption.account = account;
         exemption.userName = request.userName();
         exemption.accessKeyId = request.accessKeyId();
         exemption.owner = request.owner();
@@ -56,8 +63,12 @@ public class RotationExemption extends PanacheEntityBase {
         return at.isBefore(expiresAt);
     }
 
-    /** Whether it covers this key of this user (user names compare case-insensitively, as IAM's do). */
-    boolean covers(String user, String keyId) {
-        return userName.equalsIgnoreCase(user) && (accessKeyId == null || accessKeyId.equals(keyId));
+    /**
+     * Whether it covers this key of this user in this account (user names compare case-insensitively, as IAM's
+     * do); a null {@code keyId} asks whether it covers every key of the user.
+     */
+    boolean covers(String inAccount, String user, String keyId) {
+        return account.equals(inAccount) && userName.equalsIgnoreCase(user)
+                && (accessKeyId == null || accessKeyId.equals(keyId));
     }
 }

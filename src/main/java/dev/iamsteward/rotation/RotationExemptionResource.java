@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Exemptions from key rotation, for a user or one of its keys, until they expire. Admins only. */
+/** Exemptions from key rotation, for a user of one account or one of its keys, until they expire. Admins only. */
 @Path("/v1/rotations/exemptions")
 @Tag(name = "Rotations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,9 +47,11 @@ public class RotationExemptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Exempt a user, or one of its access keys, from rotation until a date",
-            description = "The sweep skips exempt keys and counts them; an expired exemption no longer applies.")
+            description = "The sweep skips exempt keys of the user in the exemption's account, and counts them; an "
+                    + "expired exemption no longer applies.")
     @APIResponse(responseCode = "201", description = "Created; Location names the exemption")
-    @APIResponse(responseCode = "400", description = "Invalid input, or an expiry in the past or beyond the maximum")
+    @APIResponse(responseCode = "400", description = "Invalid input, an expiry in the past or beyond the maximum, "
+            + "an unknown account, or none named while there are several")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
     @APIResponse(responseCode = "404", description = "No such managed user, or no such key of the user")
@@ -63,13 +66,16 @@ public class RotationExemptionResource {
     @GET
     @Operation(summary = "Exemptions from rotation, expired ones too, newest first, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of exemptions; follow next for the following page")
-    @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
+    @APIResponse(responseCode = "400", description = "An invalid limit or cursor, or an unknown account")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
-    public Page<ExemptionView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+    public Page<ExemptionView> list(
+            @Parameter(description = "Only exemptions in this target account") @QueryParam("account")
+            @Size(max = 64, message = "account must be at most 64 characters") String account,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        return exemptions.list(limit, cursor, uri);
+        return exemptions.list(account, limit, cursor, uri);
     }
 
     @DELETE

@@ -6,7 +6,6 @@ import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.Cursor;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.StewardException;
-import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.TargetAccount;
 import dev.iamsteward.iam.TargetAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +13,13 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Exemptions from rotation: made and removed by admins, audited, and consulted by the sweep. */
+/** Exemptions from rotation, each in one account: made and removed by admins, audited, and consulted by the sweep. */
 @ApplicationScoped
 public class RotationExemptions {
 
@@ -33,7 +35,10 @@ public class RotationExemptions {
         this.clock = clock;
     }
 
-    /** Exempts a managed user, or one of its keys, until {@code expiresAt}, which must be within the maximum. */
+    /**
+     * Exempts a managed user of one account, or one of its keys, until {@code expiresAt}, which must be within the
+     * maximum; the account is resolved as a request's is.
+     */
     @Transactional
     public ExemptionView create(ExemptionRequest request, Caller caller) {
         Instant now = clock.instant();
@@ -44,35 +49,41 @@ public class RotationExemptions {
             throw StewardException.invalid("expiresAt must be at most " + config.exemptionMaxLength()
                     + " ahead (steward.rotation.exemption-max-length)");
         }
-        // An exemption names a user, and covers that user name in every target account it is managed in.
-        IamDirectory iam = accounts.all().stream().filter(target -> managed(target, request.userName()))
-                .map(TargetAccount::directory).findFirst()
-                .orElseThrow(() -> StewardException.notFound("Managed user", request.userName()));
-        if (request.accessKeyId() != null && iam.listAccessKeys(request.userName()).stream()
+        TargetAccount target = accounts.resolve(request.account());
+        if (!managed(target, request.userName())) {
+            throw StewardException.notFound("Managed user", request.userName());
+        }
+        if (request.accessKeyId() != null && target.directory().listAccessKeys(request.userName()).stream()
                 .noneMatch(k -> k.accessKeyId().equals(request.accessKeyId()))) {
             throw StewardException.notFound("Access key of user " + request.userName(), request.accessKeyId());
         }
-        RotationExemption exemption = RotationExemption.of(request, caller.name(), now);
+        RotationExemption exemption = RotationExemption.of(target.id(), request, caller.name(), now);
         exemption.persist();
         audit.record(new AuditEntry("rotation.exemption-created", null, caller.name(), null, null, now,
                 describe(exemption)));
         return ExemptionView.of(exemption, now);
     }
 
-    /** Every exemption, expired ones too (marked inactive), newest first. */
+    /** Every exemption, or those of one account, expired ones too (marked inactive), newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ExemptionView> list(int limit, String cursor, UriInfo uri) {
+    public Page<ExemptionView> list(String account, int limit, String cursor, UriInfo uri) {
         Instant now = clock.instant();
-        List<RotationExemption> rows;
-        if (cursor == null) {
-            rows = RotationExemption.<RotationExemption>find("order by createdAt desc, id desc")
-                    .page(0, limit + 1).list();
-        } else {
-            Cursor after = Cursor.decode(cursor);
-            rows = RotationExemption.<RotationExemption>find("(createdAt < ?1 or createdAt = ?1 and id < ?2) "
-                    + "order by createdAt desc, id desc", after.at(), RotationService.uuid(after.key()))
-                    .page(0, limit + 1).list();
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (account != null) {
+            where.add("account = :account");
+            parameters.put("account", accounts.get(account).id());
         }
+        if (cursor != null) {
+            Cursor after = Cursor.decode(cursor);
+            where.add("(createdAt < :at or createdAt = :at and id < :id)");
+            parameters.put("at", after.at());
+            parameters.put("id", RotationService.uuid(after.key()));
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
+                + "order by createdAt desc, id desc";
+        List<RotationExemption> rows = RotationExemption.<RotationExemption>find(query, parameters)
+                .page(0, limit + 1).list();
         return Page.ofKeyset(rows, limit, e -> new Cursor(e.createdAt, e.id.toString()),
                 e -> ExemptionView.of(e, now), uri);
     }
@@ -97,7 +108,8 @@ public class RotationExemptions {
 
     private static String describe(RotationExemption e) {
         return "exemption " + e.id + " of " + (e.accessKeyId == null ? "every key" : "key " + e.accessKeyId)
-                + " of " + e.userName + ", owned by " + e.owner + ", until " + e.expiresAt + ": " + e.reason;
+                + " of " + e.userName + " in account " + e.account + ", owned by " + e.owner + ", until "
+                + e.expiresAt + ": " + e.reason;
     }
 
     private static boolean managed(TargetAccount target, String userName) {

@@ -51,10 +51,13 @@ public class RotationResource {
     public Page<RotationView> list(
             @Parameter(description = "Only rotations of this user's keys") @QueryParam("userName")
             @Size(max = 64, message = "userName must be at most 64 characters") String userName,
+            @Parameter(description = "Only rotations of this old key, each time it was rotated")
+            @QueryParam("accessKeyId")
+            @Size(max = 128, message = "accessKeyId must be at most 128 characters") String accessKeyId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        return service.list(userName, limit, cursor, uri);
+        return service.list(userName, accessKeyId, limit, cursor, uri);
     }
 
     @POST

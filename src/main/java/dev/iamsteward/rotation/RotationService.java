@@ -36,14 +36,18 @@ public class RotationService {
         this.clock = clock;
     }
 
-    /** Newest first by start, which never changes, so pages are stable. */
+    /** Newest first by start, which never changes, so pages are stable; a key rotated again has a row each time. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RotationView> list(String userName, int limit, String cursor, UriInfo uri) {
+    public Page<RotationView> list(String userName, String accessKeyId, int limit, String cursor, UriInfo uri) {
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (userName != null) {
             where.add("lower(r.userName) = lower(:user)");
             parameters.put("user", userName);
+        }
+        if (accessKeyId != null) {
+            where.add("r.oldKeyId = :key");
+            parameters.put("key", accessKeyId);
         }
         if (cursor != null) {
             Cursor after = Cursor.decode(cursor);
@@ -57,14 +61,17 @@ public class RotationService {
         return Page.ofKeyset(rows, limit, r -> new Cursor(r.startedAt, r.id.toString()), RotationView::of, uri);
     }
 
-    /** The rotations that replace these keys (a key is the old key of at most one), by the old key's id. */
+    /**
+     * The latest rotation of each of these keys, by the old key's id: the one under way if there is one, since a
+     * key is rotated again only once its earlier rotations have ended.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, RotationView> replacing(Collection<String> keyIds) {
         if (keyIds.isEmpty()) {
             return Map.of();
         }
-        return KeyRotation.<KeyRotation>list("oldKeyId in ?1", keyIds).stream()
-                .collect(Collectors.toMap(r -> r.oldKeyId, RotationView::of));
+        return KeyRotation.<KeyRotation>list("oldKeyId in ?1 order by startedAt desc, id desc", keyIds).stream()
+                .collect(Collectors.toMap(r -> r.oldKeyId, RotationView::of, (latest, earlier) -> latest));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.iamsteward.rotation;
 
+import java.util.List;
+
 /**
  * Where one key's rotation is. Each step waits for the request it filed: CLEARING (an inactive second key is
  * deleted to make room) → CREATING → WAITING (for the new key's first use or the grace period) → DEACTIVATING
@@ -10,8 +12,11 @@ package dev.iamsteward.rotation;
 public enum RotationStatus {
     CLEARING, CREATING, WAITING, DEACTIVATING, DEACTIVATED, DELETING, DONE, BLOCKED, FAILED, ROLLED_BACK;
 
+    /** The ended states, for queries; the partial unique index of migration V15 names the same ones. */
+    static final List<RotationStatus> SETTLED = List.of(DONE, FAILED, ROLLED_BACK);
+
     /** States the sweep no longer moves. */
     public boolean settled() {
-        return this == DONE || this == FAILED || this == ROLLED_BACK;
+        return SETTLED.contains(this);
     }
 }

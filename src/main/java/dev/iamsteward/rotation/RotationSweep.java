@@ -22,8 +22,8 @@ import java.util.UUID;
  * smallest max-age of all policies, chooses each candidate user's policy (reading tags or groups only when a
  * policy matches on them), starts a rotation for each key its policy finds due (one ListAccessKeys each), then
  * moves every rotation in progress one step. The clustered scheduler fires it on one replica at a time; each
- * rotation's step runs in its own transaction, and should two sweeps still overlap, one rotation per old key (a
- * unique column) and the rotation's row lock keep every step to one request.
+ * rotation's step runs in its own transaction, and should two sweeps still overlap, one rotation under way per
+ * old key (a partial unique index) and the rotation's row lock keep every step to one request.
  */
 @ApplicationScoped
 public class RotationSweep {
@@ -58,9 +58,7 @@ public class RotationSweep {
     }
 
     public Result sweep() {
-        Set<String> knownKeys = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> KeyRotation
-                .<KeyRotation>listAll().stream().map(r -> r.account + "|" + r.userName + "|" + r.oldKeyMadeAt)
-                .toList()));
+        Set<String> knownKeys = new HashSet<>(QuarkusTransaction.requiringNew().call(RotationSweep::rotatedKeys));
         List<RotationExemption> inForce = exemptions.active();
         Tally tally = new Tally();
         for (TargetAccount target : accounts.all()) {
@@ -70,6 +68,17 @@ public class RotationSweep {
             Log.infof("Rotation sweep: %d due keys are exempt from rotation", tally.exempt);
         }
         return new Result(tally.started.size(), advance(tally.started), tally.exempt);
+    }
+
+    /**
+     * Every key that ever had a rotation, by account, user and the key's creation second (the report's only name
+     * for a key). The sweep starts a key once: one that was rolled back, failed, or rotated on demand is not
+     * started again by itself, though an explicit ROTATE_ACCESS_KEY may rotate it again.
+     */
+    private static List<String> rotatedKeys() {
+        return KeyRotation.getEntityManager().createQuery("select distinct r.account, r.userName, r.oldKeyMadeAt "
+                + "from KeyRotation r", Object[].class).getResultStream()
+                .map(row -> row[0] + "|" + row[1] + "|" + row[2]).toList();
     }
 
     /** Starts the rotations of due keys that no exemption in force covers. */
@@ -114,7 +123,7 @@ public class RotationSweep {
      */
     private void startOne(TargetAccount target, String userName, Instant madeAt, RotationPolicy policy, List<RotationExemption> inForce,
             Tally tally) {
-        if (inForce.stream().anyMatch(e -> e.accessKeyId == null && e.covers(userName, null))) {
+        if (inForce.stream().anyMatch(e -> e.accessKeyId == null && e.covers(target.id(), userName, null))) {
             tally.exempt++;
             return;
         }
@@ -124,7 +133,7 @@ public class RotationSweep {
         if (old.isEmpty()) {
             return;
         }
-        if (inForce.stream().anyMatch(e -> e.covers(userName, old.get().accessKeyId()))) {
+        if (inForce.stream().anyMatch(e -> e.covers(target.id(), userName, old.get().accessKeyId()))) {
             tally.exempt++;
             return;
         }
@@ -135,7 +144,7 @@ public class RotationSweep {
     /** Moves every open rotation one step, except those this sweep has just started from a fresh listing. */
     private int advance(Set<UUID> justStarted) {
         List<UUID> open = QuarkusTransaction.requiringNew().call(() -> KeyRotation.<KeyRotation>list(
-                "status not in ?1", List.of(RotationStatus.DONE, RotationStatus.FAILED, RotationStatus.ROLLED_BACK))
+                "status not in ?1", RotationStatus.SETTLED)
                 .stream().map(r -> r.id).filter(id -> !justStarted.contains(id)).toList());
         int moved = 0;
         for (UUID id : open) {

@@ -61,8 +61,8 @@ public record UserView(
     }
 
     /**
-     * An access key (never its secret), when it was last used, and the rotation replacing it, if one was started
-     * (null otherwise).
+     * An access key (never its secret), when it was last used, and its latest rotation: the one under way if
+     * there is one (null for a key never rotated).
      */
     public record AccessKeyView(String accessKeyId, AccessKey.Status status, Instant createdAt, LastUse lastUsed,
             RotationView rotation) {

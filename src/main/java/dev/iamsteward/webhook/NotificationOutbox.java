@@ -78,6 +78,7 @@ class NotificationOutbox {
     void on(@Observes RotationNotice notice) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("rotationId", notice.rotationId());
+        data.put("account", notice.account());
         data.put("owner", notice.owner());
         data.put("userName", notice.userName());
         data.put("oldKeyId", notice.oldKeyId());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamsteward.common.Secret;
 import dev.iamsteward.execution.JobWorker;
+import dev.iamsteward.iam.AccountSettings;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
@@ -64,6 +65,7 @@ class RotationNotificationTest {
         sweepAndSend();
         sweepAndSend();
         JsonNode ready = only(mark, "rotation.key-ready", user);
+        assertEquals(AccountSettings.DEFAULT, ready.path("account").asText(), "the account the key is in");
         assertEquals("carol", ready.path("owner").asText());
         assertEquals(old, ready.path("oldKeyId").asText());
         String newKey = ready.path("newKeyId").asText();
@@ -71,6 +73,7 @@ class RotationNotificationTest {
                 ready.toString());
         JsonNode block = only(mark, "rotation.blocked", blocked);
         assertEquals("carol", block.path("owner").asText());
+        assertEquals(AccountSettings.DEFAULT, block.path("account").asText());
         assertTrue(block.path("note").asText().contains("active too"), block.toString());
 
         clock.advance(Duration.ofDays(8));
@@ -78,10 +81,13 @@ class RotationNotificationTest {
         sweepAndSend();
         JsonNode deactivated = only(mark, "rotation.old-key-deactivated", user);
         assertEquals(newKey, deactivated.path("newKeyId").asText());
+        assertEquals(AccountSettings.DEFAULT, deactivated.path("account").asText());
         clock.advance(Duration.ofDays(8));
         sweepAndSend();
         sweepAndSend();
-        assertEquals(old, only(mark, "rotation.completed", user).path("oldKeyId").asText());
+        JsonNode completed = only(mark, "rotation.completed", user);
+        assertEquals(old, completed.path("oldKeyId").asText());
+        assertEquals(AccountSettings.DEFAULT, completed.path("account").asText());
 
         for (LocalReceiver.Received received : since(mark, user)) {
             assertTrue(Signatures.standardMatches(List.of(Secret.of(LocalReceiver.SUBSCRIBER_SECRET)),
