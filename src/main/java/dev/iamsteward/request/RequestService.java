@@ -139,7 +139,7 @@ public class RequestService {
             throw new StewardException(ErrorKind.UNMEETABLE_APPROVAL, why);
         });
         request.persist();
-        audit.record(new StatusChange(request.id, null, request.status, request.requester, now, request.reason)
+        audit.record(new StatusChange(request.id, request.account, null, request.status, request.requester, now, request.reason)
                 .audit("request.submitted"));
     }
 

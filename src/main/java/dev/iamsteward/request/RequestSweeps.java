@@ -96,7 +96,7 @@ public class RequestSweeps {
         AccessRequest filed = requests.submitForSystem(revocation, now);
         source.expiryHandledAt = now;
         source.expiryRequestId = filed.id;
-        audit.record(new StatusChange(source.id, source.status, source.status, AccessRequest.SYSTEM, now,
+        audit.record(new StatusChange(source.id, source.account, source.status, source.status, AccessRequest.SYSTEM, now,
                 "filed " + revocation.type() + " request " + filed.id).audit("access.expired"));
         return true;
     }
@@ -106,7 +106,7 @@ public class RequestSweeps {
         AccessRequest source = AccessRequest.findById(sourceId, LockModeType.PESSIMISTIC_WRITE);
         if (source.expiryHandledAt == null) {
             source.expiryHandledAt = clock.instant();
-            audit.record(new StatusChange(source.id, source.status, source.status, AccessRequest.SYSTEM,
+            audit.record(new StatusChange(source.id, source.account, source.status, source.status, AccessRequest.SYSTEM,
                     source.expiryHandledAt, "nothing to end: " + why).audit("access.expiry-skipped"));
         }
     }
