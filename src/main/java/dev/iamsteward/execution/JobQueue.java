@@ -159,8 +159,8 @@ public class JobQueue {
             Instant now = clock.instant();
             job.retryAt(now.plus(delay), error, now);
             audit.record(new StatusChange(job.requestId, order.account(), RequestStatus.EXECUTING,
-                    RequestStatus.EXECUTING, worker, now, "attempt " + order.attempt() + " failed, retrying in " + delay + ": " + error)
-                    .audit("execution.retry-scheduled"));
+                    RequestStatus.EXECUTING, worker, now, "attempt " + order.attempt() + " failed, retrying in "
+                    + delay + ": " + error).audit("execution.retry-scheduled"));
         });
     }
 

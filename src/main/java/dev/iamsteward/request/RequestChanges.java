@@ -109,8 +109,8 @@ public class RequestChanges {
         }
         Instant now = clock.instant();
         request.comments.add(new Comment(request, caller.name(), body.text(), now));
-        audit.record(new StatusChange(request.id, request.account, request.status, request.status, caller.name(), now, body.text())
-                .audit("request.commented"));
+        audit.record(new StatusChange(request.id, request.account, request.status, request.status, caller.name(),
+                now, body.text()).audit("request.commented"));
         return requests.view(request);
     }
 

@@ -96,8 +96,8 @@ public class RequestSweeps {
         AccessRequest filed = requests.submitForSystem(revocation, now);
         source.expiryHandledAt = now;
         source.expiryRequestId = filed.id;
-        audit.record(new StatusChange(source.id, source.account, source.status, source.status, AccessRequest.SYSTEM, now,
-                "filed " + revocation.type() + " request " + filed.id).audit("access.expired"));
+        audit.record(new StatusChange(source.id, source.account, source.status, source.status, AccessRequest.SYSTEM,
+                now, "filed " + revocation.type() + " request " + filed.id).audit("access.expired"));
         return true;
     }
 
