@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,10 +15,12 @@ import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.support.Flows;
 import dev.iamsteward.support.Requests;
+import dev.iamsteward.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A request whose account was removed from the configuration after it was made (simulated by moving the stored
  * request to an account that is not configured): it still reads, nobody can decide on it, executing it fails at
- * once with a reason that names the account, and startup names the account with what waits on it.
+ * once with a reason that names the account, time-bound access in it waits for it, and startup names the account
+ * with what waits on it.
  */
 @QuarkusTest
 class RemovedAccountTest {
@@ -45,6 +49,12 @@ class RemovedAccountTest {
 
     @Inject
     RemovedAccountsReport report;
+
+    @Inject
+    RequestSweeps sweeps;
+
+    @Inject
+    TestClock clock;
 
     @BeforeEach
     void drain() {
@@ -110,6 +120,26 @@ class RemovedAccountTest {
         as("ivy", "auditor").queryParam("requestId", id).queryParam("action", "request.cancelled").get("/v1/audit")
                 .then().statusCode(200).body("items[0].account", equalTo(account));
         assertNull(report.openRequestsOfRemovedAccounts().get(account));
+    }
+
+    @Test
+    void timeBoundAccessInARemovedAccountWaitsForItInsteadOfBeingMarkedEnded() {
+        String account = removedAccount();
+        String id = Flows.approveAndRun(worker, Requests.submit("CREATE_USER", Requests.uniqueUserName("removed"),
+                Map.of("expiresAt", clock.instant().plus(Duration.ofHours(1)).toString())));
+        moveTo(id, account);
+        clock.advance(Duration.ofHours(2));
+
+        sweeps.endTimeBoundAccess();
+        as("ivy", "auditor").queryParam("requestId", id).get("/v1/audit").then().statusCode(200)
+                .body("items[0].action", equalTo("execution.succeeded"));
+        as("erin", "auditor").get("/v1/requests/{id}", id).then().body("expiryRequestId", nullValue());
+
+        moveTo(id, "default");
+        sweeps.endTimeBoundAccess();
+        as("ivy", "auditor").queryParam("requestId", id).get("/v1/audit").then().statusCode(200)
+                .body("items[0].action", equalTo("access.expired"));
+        Flows.drain(worker);
     }
 
     @Test
