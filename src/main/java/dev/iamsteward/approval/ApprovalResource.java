@@ -58,7 +58,8 @@ public class ApprovalResource {
             + "the plan changed since the caller read it, or the first request with this Idempotency-Key is still "
             + "in progress")
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the request")
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request, or the "
+            + "request's account is no longer a target account (account-removed)")
     public Response decide(@PathParam("id") UUID id,
             @Parameter(description = "The request's ETag as the approver read it")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

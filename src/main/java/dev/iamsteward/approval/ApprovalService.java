@@ -3,6 +3,7 @@ package dev.iamsteward.approval;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
+import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestAccess;
 import dev.iamsteward.request.RequestApproved;
@@ -26,10 +27,13 @@ public class ApprovalService {
     private final RequestService requests;
     private final AuditLog audit;
     private final Event<RequestApproved> approved;
+    private final TargetAccounts accounts;
     private final Clock clock;
 
-    ApprovalService(RequestService requests, AuditLog audit, Event<RequestApproved> approved, Clock clock) {
+    ApprovalService(RequestService requests, AuditLog audit, Event<RequestApproved> approved,
+            TargetAccounts accounts, Clock clock) {
         this.requests = requests;
+        this.accounts = accounts;
         this.audit = audit;
         this.approved = approved;
         this.clock = clock;
@@ -39,6 +43,9 @@ public class ApprovalService {
     public RequestView decide(UUID requestId, DecisionRequest decision, Caller approver, String ifMatch) {
         AccessRequest request = RequestAccess.visible(requestId, approver, true);
         ETags.check(ifMatch, request.version);
+        // An approval would queue execution in an account the service can no longer act on, and a rejection
+        // would record a decision about one: both wait until the account is configured again (or it is cancelled).
+        accounts.stored(request.account);
         StatusChange change = switch (decision.decision()) {
             case APPROVE -> request.approve(approver.name(), approver.roles(), decision.planHash(),
                     decision.comment(), clock.instant());

@@ -9,8 +9,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The hash of an audit row, computed the way migration V5's {@code audit_event_hash} does, so that the chain
- * the database writes can be checked without trusting anything stored in the database.
+ * The hash of an audit row, computed the way the database's {@code audit_event_hash} does (migration V5, with
+ * the account added by V16), so that the chain the database writes can be checked without trusting anything
+ * stored in the database.
  */
 public final class AuditChain {
 
@@ -31,7 +32,9 @@ public final class AuditChain {
 
     /**
      * Each field as its length in UTF-8 bytes, a colon and its text, or {@code -} for null: no value can pass
-     * for the end of one field and the start of the next, and null differs from an empty string.
+     * for the end of one field and the start of the next, and null differs from an empty string. The account
+     * comes last and only when it is set, so that rows written before rows named an account keep their hash;
+     * since it is the last field, its presence cannot be confused with any other field's text.
      */
     static String canonical(AuditRecord row) {
         StringBuilder form = new StringBuilder();
@@ -40,11 +43,17 @@ public final class AuditChain {
             if (field == null) {
                 form.append('-');
             } else {
-                String text = field.toString();
-                form.append(text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
+                field(form, field.toString());
             }
         }
+        if (row.account() != null) {
+            field(form, row.account());
+        }
         return form.toString();
+    }
+
+    private static void field(StringBuilder form, String text) {
+        form.append(text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
     }
 
     private static byte[] sha256(String text) {

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/** One append-only audit row: who did what to which request, when, and the status it moved between. */
+/**
+ * One append-only audit row: who did what to which request in which target account, when, and the status it
+ * moved between.
+ */
 @Entity
 @Table(name = "audit_event")
 @Immutable
@@ -38,6 +41,9 @@ public class AuditEvent extends PanacheEntityBase {
     public String toStatus;
 
     public String detail;
+
+    /** The target account the row is about, by its id in the configuration; null for rows about none. */
+    public String account;
 
     /** The row's place in the hash chain; the database's insert trigger sets it and the two hashes. */
     @Column(insertable = false, updatable = false)

@@ -6,7 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Which audit rows a listing asks for; every part is optional, {@code since} inclusive, {@code until} not. */
-public record AuditFilter(UUID requestId, String actor, String action, Instant since, Instant until) {
+public record AuditFilter(UUID requestId, String account, String actor, String action, Instant since,
+        Instant until) {
 
     public AuditFilter {
         if (since != null && until != null && !since.isBefore(until)) {
@@ -15,8 +16,10 @@ public record AuditFilter(UUID requestId, String actor, String action, Instant s
     }
 
     /** The filter a listing's query parameters describe; a value that is not what it should be is invalid input. */
-    public static AuditFilter of(String requestId, String actor, String action, String since, String until) {
-        return new AuditFilter(uuid(requestId), actor, action, instant("since", since), instant("until", until));
+    public static AuditFilter of(String requestId, String account, String actor, String action, String since,
+            String until) {
+        return new AuditFilter(uuid(requestId), account, actor, action, instant("since", since),
+                instant("until", until));
     }
 
     private static UUID uuid(String value) {

@@ -36,6 +36,7 @@ public class AuditLog {
         event.fromStatus = entry.fromStatus();
         event.toStatus = entry.toStatus();
         event.detail = entry.detail();
+        event.account = entry.account();
         event.persist();
         recorded.fire(entry);
     }

@@ -5,6 +5,7 @@ import dev.iamsteward.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -43,6 +44,9 @@ public class AuditResource {
     @APIResponse(responseCode = "403", description = "The caller is neither an auditor nor an admin")
     public Page<AuditRecord> list(
             @Parameter(description = "Only rows about this request") @QueryParam("requestId") String requestId,
+            @Parameter(description = "Only rows about this target account, by its id in the configuration, e.g. "
+                    + "default; rows about no one account (and those written before rows named one) have none")
+            @QueryParam("account") @Size(max = 64, message = "account must be at most 64 characters") String account,
             @Parameter(description = "Only rows by this caller") @QueryParam("actor") String actor,
             @Parameter(description = "Only rows of this action, e.g. request.approved") @QueryParam("action")
             String action,
@@ -51,7 +55,7 @@ public class AuditResource {
             @Parameter(description = "Only rows before this instant") @QueryParam("until") String until,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        return service.list(AuditFilter.of(requestId, actor, action, since, until), cursor, limit, uri);
+        return service.list(AuditFilter.of(requestId, account, actor, action, since, until), cursor, limit, uri);
     }
 
     @GET

@@ -32,6 +32,7 @@ public class AuditService {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         where(conditions, parameters, "e.requestId = :requestId", "requestId", filter.requestId());
+        where(conditions, parameters, "e.account = :account", "account", filter.account());
         where(conditions, parameters, "e.actor = :actor", "actor", filter.actor());
         where(conditions, parameters, "e.action = :action", "action", filter.action());
         where(conditions, parameters, "e.occurredAt >= :since", "since", filter.since());

@@ -30,6 +30,7 @@ public enum ErrorKind {
     ALREADY_ROTATING(422, "already-rotating", "The access key is already being rotated"),
     UNMEETABLE_APPROVAL(422, "unmeetable-approval", "The approval rule can never be met for this request"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was used for a different request"),
+    ACCOUNT_REMOVED(422, "account-removed", "The request's account is no longer a target account"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IAM_REFUSED(502, "iam-refused", "IAM refused the call"),

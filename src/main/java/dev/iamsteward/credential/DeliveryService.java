@@ -8,6 +8,7 @@ import dev.iamsteward.common.Secret;
 import dev.iamsteward.common.StewardException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -173,6 +174,18 @@ public class DeliveryService {
 
     private void record(String action, SecretDelivery delivery, String actor, Instant at) {
         audit.record(new AuditEntry(action, delivery.requestId, actor, null, null, at,
-                delivery.kind + " for user " + delivery.userName + " (delivery " + delivery.id + ")"));
+                delivery.kind + " for user " + delivery.userName + " (delivery " + delivery.id + ")",
+                accountOf(delivery)));
+    }
+
+    /**
+     * The target account of the delivery's request. Read with SQL because requests know their deliveries and
+     * not the reverse; without flushing, since nothing this transaction has yet to write changes it.
+     */
+    private static String accountOf(SecretDelivery delivery) {
+        List<?> accounts = SecretDelivery.getEntityManager()
+                .createNativeQuery("select account from access_request where id = :id")
+                .setParameter("id", delivery.requestId).setFlushMode(FlushModeType.COMMIT).getResultList();
+        return accounts.isEmpty() ? null : (String) accounts.get(0);
     }
 }

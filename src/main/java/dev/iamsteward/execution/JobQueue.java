@@ -73,7 +73,7 @@ public class JobQueue {
             audit.record(request.startExecution(worker, now).audit("execution.started"));
         } else if (resumed) {
             Log.infof("Job %d for request %s resumed by %s after its lease ran out", job.id, request.id, worker);
-            audit.record(new StatusChange(request.id, request.status, request.status, worker, now,
+            audit.record(new StatusChange(request.id, request.account, request.status, request.status, worker, now,
                     "attempt " + job.attempts + " after a lease ran out").audit("execution.resumed"));
         }
         return Optional.of(new ExecutionOrder(job.id, job.attempts, job.planChecked, request.account, request.plan,
@@ -158,9 +158,9 @@ public class JobQueue {
         held(order, worker).ifPresent(job -> {
             Instant now = clock.instant();
             job.retryAt(now.plus(delay), error, now);
-            audit.record(new StatusChange(job.requestId, RequestStatus.EXECUTING, RequestStatus.EXECUTING, worker,
-                    now, "attempt " + order.attempt() + " failed, retrying in " + delay + ": " + error)
-                    .audit("execution.retry-scheduled"));
+            audit.record(new StatusChange(job.requestId, order.account(), RequestStatus.EXECUTING,
+                    RequestStatus.EXECUTING, worker, now, "attempt " + order.attempt() + " failed, retrying in "
+                    + delay + ": " + error).audit("execution.retry-scheduled"));
         });
     }
 
@@ -194,8 +194,10 @@ public class JobQueue {
     private void handBack(ExecutionJob job, String worker) {
         Instant now = clock.instant();
         job.handBack(now);
-        audit.record(new StatusChange(job.requestId, RequestStatus.EXECUTING, RequestStatus.EXECUTING, worker, now,
-                "handed back unstarted as the worker stopped").audit("execution.released"));
+        // Read, not locked: only the account is needed, and it never changes once the request is made.
+        String account = em.find(AccessRequest.class, job.requestId).account;
+        audit.record(new StatusChange(job.requestId, account, RequestStatus.EXECUTING, RequestStatus.EXECUTING,
+                worker, now, "handed back unstarted as the worker stopped").audit("execution.released"));
     }
 
     /** The job if this worker still holds it; a worker whose lease ran out has lost it to another. */

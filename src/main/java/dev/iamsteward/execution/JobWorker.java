@@ -47,8 +47,8 @@ public class JobWorker {
         // A job claimed as the worker was told to stop has not started, so another replica takes it now.
         return gate.runBatch(config.batchSize(), () -> queue.claimNext(workerId), order -> {
             Span span = spans.start(order);
-            try (LogContext context = LogContext.forRequest(order.requestId(),
-                    accounts.get(order.account()).accountId()); Scope scope = span.makeCurrent()) {
+            try (LogContext context = LogContext.forRequest(order.requestId(), accountId(order));
+                    Scope scope = span.makeCurrent()) {
                 run(order);
             } finally {
                 span.end();
@@ -91,7 +91,17 @@ public class JobWorker {
         return workerId;
     }
 
+    /** The AWS account id the log lines name; none when the request's account is no longer configured. */
+    private String accountId(ExecutionOrder order) {
+        return accounts.has(order.account()) ? accounts.get(order.account()).accountId() : null;
+    }
+
     private void run(ExecutionOrder order) {
+        if (!accounts.has(order.account())) {
+            // No attempt can succeed until the configuration changes again, and retrying would hide why.
+            failed(order, TargetAccounts.removed(order.account()) + "; nothing more was done");
+            return;
+        }
         try {
             if (!order.planChecked()) {
                 Optional<String> drift = planner.drift(order.requestId());

@@ -47,6 +47,7 @@ public class MfaCodesResource {
     @APIResponse(responseCode = "403", description = "The caller is not the user's owner")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "The request is not waiting for MFA codes")
+    @APIResponse(responseCode = "422", description = "The request's account is no longer a target account")
     public RequestView submit(@PathParam("id") UUID id,
             @Valid @NotNull(message = "a JSON body is required") MfaCodes codes) {
         return service.submit(id, codes, Caller.of(identity));

@@ -73,8 +73,8 @@ public class MfaCodesService {
                     + "fresh code and send the next two");
         }
         try {
-            accounts.get(request.account).directory().enableMfaDevice(request.userName, serial, codes.code1(), codes.code2(),
-                    new Attribution(request.id, request.requester, request.approvers()));
+            accounts.stored(request.account).directory().enableMfaDevice(request.userName, serial, codes.code1(),
+                    codes.code2(), new Attribution(request.id, request.requester, request.approvers()));
         } catch (IamException.InvalidInput e) {
             throw StewardException.invalid("IAM did not accept the codes; send the next two");
         }

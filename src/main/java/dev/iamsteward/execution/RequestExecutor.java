@@ -35,7 +35,7 @@ public class RequestExecutor {
      * reveals it.
      */
     public String runStep(ExecutionOrder order, int index) {
-        IamDirectory iam = accounts.get(order.account()).directory();
+        IamDirectory iam = accounts.stored(order.account()).directory();
         var call = order.plan().get(index);
         Map<String, String> p = call.parameters();
         Attribution by = order.attribution();

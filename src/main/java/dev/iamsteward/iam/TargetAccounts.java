@@ -77,6 +77,28 @@ public class TargetAccounts {
         return account;
     }
 
+    /** Whether {@code id} names one of the target accounts configured now. */
+    public boolean has(String id) {
+        return id != null && accounts.containsKey(id);
+    }
+
+    /**
+     * The account a stored request names; 422 when the configuration no longer has it, since the request was
+     * valid when it was made and only the configuration changed since.
+     */
+    public TargetAccount stored(String id) {
+        if (!has(id)) {
+            throw new StewardException(ErrorKind.ACCOUNT_REMOVED, removed(id));
+        }
+        return accounts.get(id);
+    }
+
+    /** Why a stored request cannot go on in {@code id}: the words its refusal, failure and audit row use. */
+    public static String removed(String id) {
+        return "account '" + id + "' is no longer a target account: it was removed from the configuration "
+                + "after the request was made";
+    }
+
     /** The account a caller names, or the only one when they name none; 400 when several could be meant. */
     public TargetAccount resolve(String id) {
         if (id == null) {

@@ -116,7 +116,7 @@ public class PostureScan {
         long stillOpen = opened + again;
         audit.record(new AuditEntry("posture.scanned", null, actor, null, null, now, "account " + account
                 + ": report of " + generatedAt
-                + ": " + opened + " opened, " + again + " seen again, " + resolved + " resolved"));
+                + ": " + opened + " opened, " + again + " seen again, " + resolved + " resolved", account));
         return new ScanResult(generatedAt, opened, again, resolved, stillOpen);
     }
 

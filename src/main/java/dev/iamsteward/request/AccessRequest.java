@@ -224,7 +224,7 @@ public class AccessRequest extends PanacheEntityBase {
         PlannedCall step = plan.get(stepsDone);
         stepsDone++;
         updatedAt = at;
-        return new StatusChange(id, status, status, actor, at,
+        return new StatusChange(id, account, status, status, actor, at,
                 "step " + stepsDone + "/" + plan.size() + " " + step.action() + " done");
     }
 
@@ -242,7 +242,7 @@ public class AccessRequest extends PanacheEntityBase {
         Quorum after = Quorum.of(this);
         if (!after.met()) {
             updatedAt = at;
-            return new StatusChange(id, status, status, approver, at, "approval " + after.approvers().size()
+            return new StatusChange(id, account, status, status, approver, at, "approval " + after.approvers().size()
                     + " recorded; still needed: " + String.join("; ", after.missing()));
         }
         return move(RequestStatus.APPROVED, approver, at, "approved by " + String.join(", ", after.approvers())
@@ -367,7 +367,7 @@ public class AccessRequest extends PanacheEntityBase {
         if (!status.canMoveTo(to)) {
             throw new IllegalTransitionException(status, to);
         }
-        StatusChange change = new StatusChange(id, status, to, actor, at, detail);
+        StatusChange change = new StatusChange(id, account, status, to, actor, at, detail);
         status = to;
         updatedAt = at;
         return change;

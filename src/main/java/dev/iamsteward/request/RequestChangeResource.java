@@ -54,7 +54,8 @@ public class RequestChangeResource {
     @APIResponse(responseCode = "403", description = "The caller did not submit the request")
     @APIResponse(responseCode = "409", description = "The request is no longer pending, or IAM's state refuses it")
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the request")
-    @APIResponse(responseCode = "422", description = "Unknown access profile, or an approval rule that cannot be met")
+    @APIResponse(responseCode = "422", description = "Unknown access profile, an approval rule that cannot be met, or "
+            + "the request's account is no longer a target account")
     public Response amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(
             description = "The request's ETag as the caller read it") String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") AmendRequest body) {
@@ -70,6 +71,7 @@ public class RequestChangeResource {
     @APIResponse(responseCode = "403", description = "Only the requester, approvers and admins may re-plan")
     @APIResponse(responseCode = "409", description = "The request is no longer pending, or IAM's state refuses it")
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the request")
+    @APIResponse(responseCode = "422", description = "The request's account is no longer a target account")
     public Response replan(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return tagged(changes.replan(id, Caller.of(identity), ifMatch));
     }

@@ -70,7 +70,7 @@ public class RequestChanges {
         });
         Instant now = clock.instant();
         int voided = request.replanned("the requester changed the request", now);
-        audit.record(new StatusChange(request.id, request.status, request.status, caller.name(), now,
+        audit.record(new StatusChange(request.id, request.account, request.status, request.status, caller.name(), now,
                 "amended; " + voided + " decision(s) voided").audit("request.amended"));
         return requests.view(request);
     }
@@ -85,7 +85,7 @@ public class RequestChanges {
         planner.plan(request);
         Instant now = clock.instant();
         int voided = request.replanned("the plan was made again against IAM's current state and changed", now);
-        audit.record(new StatusChange(request.id, request.status, request.status, caller.name(), now,
+        audit.record(new StatusChange(request.id, request.account, request.status, request.status, caller.name(), now,
                 voided > 0 ? "plan changed; " + voided + " decision(s) voided" : "plan unchanged")
                 .audit("request.replanned"));
         return requests.view(request);
@@ -109,8 +109,8 @@ public class RequestChanges {
         }
         Instant now = clock.instant();
         request.comments.add(new Comment(request, caller.name(), body.text(), now));
-        audit.record(new StatusChange(request.id, request.status, request.status, caller.name(), now, body.text())
-                .audit("request.commented"));
+        audit.record(new StatusChange(request.id, request.account, request.status, request.status, caller.name(),
+                now, body.text()).audit("request.commented"));
         return requests.view(request);
     }
 

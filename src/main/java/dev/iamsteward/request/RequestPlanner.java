@@ -82,7 +82,7 @@ public class RequestPlanner {
      * the request's own account.
      */
     void plan(AccessRequest request) {
-        TargetAccount target = accounts.get(request.account);
+        TargetAccount target = accounts.stored(request.account);
         IamDirectory iam = target.directory();
         if (request.expiresAt != null && !request.expiresAt.isAfter(clock.instant())) {
             throw StewardException.invalid("expiresAt must be in the future");

@@ -139,8 +139,8 @@ public class RequestService {
             throw new StewardException(ErrorKind.UNMEETABLE_APPROVAL, why);
         });
         request.persist();
-        audit.record(new StatusChange(request.id, null, request.status, request.requester, now, request.reason)
-                .audit("request.submitted"));
+        audit.record(new StatusChange(request.id, request.account, null, request.status, request.requester, now,
+                request.reason).audit("request.submitted"));
     }
 
     private void approve(AccessRequest request, String why, Instant now) {

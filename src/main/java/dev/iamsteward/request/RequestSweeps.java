@@ -3,6 +3,7 @@ package dev.iamsteward.request;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.credential.DeliveryService;
+import dev.iamsteward.iam.TargetAccounts;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +27,13 @@ public class RequestSweeps {
     private final RequestService requests;
     private final DeliveryService deliveries;
     private final AuditLog audit;
+    private final TargetAccounts accounts;
     private final Clock clock;
 
-    RequestSweeps(RequestService requests, DeliveryService deliveries, AuditLog audit, Clock clock) {
+    RequestSweeps(RequestService requests, DeliveryService deliveries, AuditLog audit, TargetAccounts accounts,
+            Clock clock) {
         this.requests = requests;
+        this.accounts = accounts;
         this.deliveries = deliveries;
         this.audit = audit;
         this.clock = clock;
@@ -54,12 +58,15 @@ public class RequestSweeps {
         return expired;
     }
 
-    /** Files the request that ends each user's or key's access whose time is up; returns how many. */
+    /**
+     * Files the request that ends each user's or key's access whose time is up; returns how many. Access in an
+     * account no longer configured is out of reach, not over: it waits, unmarked, until the account is back.
+     */
     public int endTimeBoundAccess() {
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> AccessRequest.<AccessRequest>find(
-                "status = ?1 and expiresAt <= ?2 and expiryHandledAt is null and type in ?3",
+                "status = ?1 and expiresAt <= ?2 and expiryHandledAt is null and type in ?3 and account in ?4",
                 RequestStatus.SUCCEEDED, clock.instant(),
-                List.of(RequestType.CREATE_USER, RequestType.CREATE_ACCESS_KEY))
+                List.of(RequestType.CREATE_USER, RequestType.CREATE_ACCESS_KEY), accounts.ids())
                 .page(0, BATCH).stream().map(r -> r.id).toList());
         int filed = 0;
         for (UUID id : due) {
@@ -96,8 +103,8 @@ public class RequestSweeps {
         AccessRequest filed = requests.submitForSystem(revocation, now);
         source.expiryHandledAt = now;
         source.expiryRequestId = filed.id;
-        audit.record(new StatusChange(source.id, source.status, source.status, AccessRequest.SYSTEM, now,
-                "filed " + revocation.type() + " request " + filed.id).audit("access.expired"));
+        audit.record(new StatusChange(source.id, source.account, source.status, source.status, AccessRequest.SYSTEM,
+                now, "filed " + revocation.type() + " request " + filed.id).audit("access.expired"));
         return true;
     }
 
@@ -106,7 +113,7 @@ public class RequestSweeps {
         AccessRequest source = AccessRequest.findById(sourceId, LockModeType.PESSIMISTIC_WRITE);
         if (source.expiryHandledAt == null) {
             source.expiryHandledAt = clock.instant();
-            audit.record(new StatusChange(source.id, source.status, source.status, AccessRequest.SYSTEM,
+            audit.record(new StatusChange(source.id, source.account, source.status, source.status, AccessRequest.SYSTEM,
                     source.expiryHandledAt, "nothing to end: " + why).audit("access.expiry-skipped"));
         }
     }

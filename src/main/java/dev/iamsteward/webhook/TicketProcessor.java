@@ -104,7 +104,7 @@ public class TicketProcessor {
         }
         audit.record(new AuditEntry("request.ticket-moved", request.id, actor(sourceId, event.actor()),
                 request.status.name(), request.status.name(), now,
-                "ticket " + event.key() + " is now '" + event.status() + "'"));
+                "ticket " + event.key() + " is now '" + event.status() + "'", request.account));
         return true;
     }
 
@@ -145,7 +145,7 @@ public class TicketProcessor {
         audit.record(new AuditEntry("request.ticket-" + what + "-refused", request.id,
                 actor(sourceId, event.actor()), request.status.name(), request.status.name(), clock.instant(),
                 "ticket " + event.key() + " moved to '" + event.move().to() + "' does not count as "
-                        + (approval ? "an " : "a ") + what + ": " + refusal));
+                        + (approval ? "an " : "a ") + what + ": " + refusal, request.account));
         return what + " not counted: " + refusal;
     }
 

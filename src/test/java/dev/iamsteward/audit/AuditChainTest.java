@@ -42,11 +42,35 @@ class AuditChainTest {
     @Test
     void timesAlwaysHaveSixDigitsOfFractionInUtc() {
         AuditRecord whole = new AuditRecord(1, 1, Instant.parse("2024-01-02T03:04:05Z"), "a", "b", null, null, null,
-                null, AuditChain.GENESIS, null);
+                null, null, AuditChain.GENESIS, null);
         assertEquals("1:11:127:2024-01-02T03:04:05.000000Z1:a1:b----", AuditChain.canonical(whole));
     }
 
+    @Test
+    void anAccountIsOneMoreFieldAtTheEndAndNoneAddsNothing() {
+        AuditRecord without = row(null, "PENDING_APPROVAL", "héllo", AuditChain.GENESIS);
+        AuditRecord with = inAccount(without, "producción");
+        assertEquals(AuditChain.canonical(without) + "11:producción", AuditChain.canonical(with));
+        // Worked out independently of both implementations (Python's hashlib over the documented form).
+        assertEquals("b85782f8f087947af9d68ecba429a860ae762eecbb1f608749c3388630bff8bc", AuditChain.hash(with));
+        assertNotEquals(AuditChain.hash(with), AuditChain.hash(inAccount(without, "produccion")));
+        assertNotEquals(AuditChain.hash(without), AuditChain.hash(inAccount(without, "")));
+    }
+
+    @Test
+    void anAccountCannotPassForTextOfTheDetail() {
+        AuditRecord plain = row(null, "PENDING_APPROVAL", "ab", AuditChain.GENESIS);
+        AuditRecord split = inAccount(row(null, "PENDING_APPROVAL", "a", AuditChain.GENESIS), "b");
+        assertNotEquals(AuditChain.hash(plain), AuditChain.hash(split));
+    }
+
     private static AuditRecord row(String from, String to, String detail, String prevHash) {
-        return new AuditRecord(1, 1, AT, "alice", "request.submitted", REQUEST, from, to, detail, prevHash, null);
+        return new AuditRecord(1, 1, AT, "alice", "request.submitted", REQUEST, null, from, to, detail, prevHash,
+                null);
+    }
+
+    private static AuditRecord inAccount(AuditRecord row, String account) {
+        return new AuditRecord(row.seq(), row.id(), row.at(), row.actor(), row.action(), row.requestId(), account,
+                row.fromStatus(), row.toStatus(), row.detail(), row.prevHash(), null);
     }
 }

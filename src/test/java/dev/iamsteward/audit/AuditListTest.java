@@ -4,9 +4,13 @@ import static dev.iamsteward.support.Tokens.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.iamsteward.execution.JobWorker;
+import dev.iamsteward.support.Flows;
 import dev.iamsteward.support.Requests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -30,6 +34,9 @@ class AuditListTest {
     @Inject
     Clock clock;
 
+    @Inject
+    JobWorker worker;
+
     @Test
     void aRequestsHistoryIsListedNewestFirstWithItsChain() {
         String id = Requests.submitCreateUser(Requests.uniqueUserName("history"));
@@ -48,6 +55,22 @@ class AuditListTest {
                 .extract().jsonPath();
         assertEquals(page.getString("items[1].hash"), page.getString("items[0].prevHash"));
         assertEquals(page.getLong("items[1].seq") + 1, page.getLong("items[0].seq"));
+    }
+
+    @Test
+    void everyRowAboutARequestNamesItsAccountSecretDeliveriesToo() {
+        Flows.drain(worker);
+        String user = Flows.managedUser(worker, "audited", Requests.REQUESTER);
+        String id = Flows.approveAndRun(worker, Requests.submit("CREATE_ACCESS_KEY", user, Map.of()));
+        as("ivy", "auditor").queryParam("requestId", id).queryParam("account", "default").get("/v1/audit").then()
+                .statusCode(200)
+                .body("items.action", hasItems("request.submitted", "request.approved", "execution.started",
+                        "execution.step-done", "secret.sealed", "execution.succeeded"))
+                .body("items.account", everyItem(equalTo("default")));
+        as("ivy", "auditor").queryParam("requestId", id).queryParam("account", "elsewhere").get("/v1/audit").then()
+                .statusCode(200).body("items", equalTo(List.of()));
+        as("ivy", "auditor").queryParam("account", "a".repeat(65)).get("/v1/audit").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

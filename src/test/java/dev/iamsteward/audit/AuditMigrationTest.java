@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Audit rows written before the chain existed are chained by migration V5 in the order they were written, with
- * hashes that the service's own computation agrees with, whatever their text holds; new rows follow them.
+ * hashes that the service's own computation agrees with, whatever their text holds; new rows follow them. Migration
+ * V16's account leaves every row's hash as it was, and rows with and without an account follow.
  * Runs the migrations in a schema of its own, in a transaction that is rolled back.
  */
 @QuarkusTest
@@ -51,9 +52,16 @@ class AuditMigrationTest {
                 sql.execute(LEGACY_ROWS);
                 sql.execute(migration("V5__audit_chain"));
                 sql.execute("insert into audit_event (occurred_at, actor, action) values (now(), 'carol', 'after')");
+                List<String> chainedBefore = hashes(sql);
+                sql.execute(migration("V16__audit_account"));
+                sql.execute("insert into audit_event (occurred_at, actor, action, account) "
+                        + "values (now(), 'dave', 'in an account', 'production')");
+                sql.execute("insert into audit_event (occurred_at, actor, action) values (now(), 'erin', 'in none')");
 
                 List<AuditRecord> rows = rows(sql);
-                assertEquals(5, rows.size());
+                assertEquals(7, rows.size());
+                assertEquals(chainedBefore, rows.subList(0, 5).stream().map(AuditRecord::hash).toList());
+                assertEquals("production", rows.get(5).account());
                 String previous = AuditChain.GENESIS;
                 for (int i = 0; i < rows.size(); i++) {
                     AuditRecord row = rows.get(i);
@@ -62,13 +70,24 @@ class AuditMigrationTest {
                     assertEquals(AuditChain.hash(row), row.hash(), "hash of row " + row.seq());
                     previous = row.hash();
                 }
-                assertEquals(List.of("alice", "bob", "system", "worker-1", "carol"),
+                assertEquals(List.of("alice", "bob", "system", "worker-1", "carol", "dave", "erin"),
                         rows.stream().map(AuditRecord::actor).toList());
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
         }
+    }
+
+    /** The hashes in the chain's order; read by themselves, since before V16 there is no account column. */
+    private static List<String> hashes(Statement sql) throws SQLException {
+        List<String> hashes = new ArrayList<>();
+        try (ResultSet result = sql.executeQuery("select hash from audit_event order by seq")) {
+            while (result.next()) {
+                hashes.add(result.getString(1));
+            }
+        }
+        return hashes;
     }
 
     private static List<AuditRecord> rows(Statement sql) throws SQLException {

@@ -21,8 +21,8 @@ import javax.sql.DataSource;
  */
 final class AuditTable {
 
-    static final String COLUMNS = "seq, id, occurred_at, actor, action, request_id, from_status, to_status, "
-            + "detail, prev_hash, hash";
+    static final String COLUMNS = "seq, id, occurred_at, actor, action, request_id, account, from_status, "
+            + "to_status, detail, prev_hash, hash";
 
     private final DataSource db;
 
@@ -88,9 +88,24 @@ final class AuditTable {
     /** Puts a row in with every column as given, chain columns included. */
     void insert(AuditRecord row) {
         tamper("insert into audit_event (" + COLUMNS + ") overriding system value "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.seq(), row.id(), OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC), row.actor(),
-                row.action(), row.requestId(), row.fromStatus(), row.toStatus(), row.detail(), row.prevHash(),
-                row.hash());
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.seq(), row.id(),
+                OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC), row.actor(), row.action(), row.requestId(),
+                row.account(), row.fromStatus(), row.toStatus(), row.detail(), row.prevHash(), row.hash());
+    }
+
+    /**
+     * Appends a row about no target account, as the service writes some, through the chain's trigger like any
+     * insert: a legitimate row, which stays.
+     */
+    AuditRecord appendWithoutAccount() {
+        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("insert into audit_event (occurred_at, actor, action) "
+                        + "values (now(), 'audit-test', 'test.no-account') returning id")) {
+            result.next();
+            return row(result.getLong(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An id the table's identity will never hand out itself. */
@@ -122,7 +137,8 @@ final class AuditTable {
     static AuditRecord record(ResultSet r) throws SQLException {
         return new AuditRecord(r.getLong("seq"), r.getLong("id"),
                 r.getObject("occurred_at", OffsetDateTime.class).toInstant(), r.getString("actor"),
-                r.getString("action"), r.getObject("request_id", UUID.class), r.getString("from_status"),
+                r.getString("action"), r.getObject("request_id", UUID.class), r.getString("account"),
+                r.getString("from_status"),
                 r.getString("to_status"), r.getString("detail"), r.getString("prev_hash"), r.getString("hash"));
     }
 

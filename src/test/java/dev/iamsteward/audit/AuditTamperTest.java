@@ -56,11 +56,48 @@ class AuditTamperTest {
     }
 
     @Test
+    void aRowMovedToAnotherAccountIsAHashMismatchAtThatRow() {
+        AuditRecord row = submitted();
+        assertEquals("default", row.account());
+        try {
+            table.tamper("update audit_event set account = 'elsewhere' where id = ?", row.id());
+            assertBreak(row, "hash mismatch", row.seq(), row.prevHash());
+        } finally {
+            table.tamper("update audit_event set account = ? where id = ?", row.account(), row.id());
+        }
+        assertIntact();
+    }
+
+    @Test
+    void aRowWhoseAccountIsRemovedIsAHashMismatchAtThatRow() {
+        AuditRecord row = submitted();
+        try {
+            table.tamper("update audit_event set account = null where id = ?", row.id());
+            assertBreak(row, "hash mismatch", row.seq(), row.prevHash());
+        } finally {
+            table.tamper("update audit_event set account = ? where id = ?", row.account(), row.id());
+        }
+        assertIntact();
+    }
+
+    @Test
+    void aRowWithoutAnAccountGivenOneIsAHashMismatchAtThatRow() {
+        AuditRecord row = table.appendWithoutAccount();
+        try {
+            table.tamper("update audit_event set account = 'default' where id = ?", row.id());
+            assertBreak(row, "hash mismatch", row.seq(), row.prevHash());
+        } finally {
+            table.tamper("update audit_event set account = null where id = ?", row.id());
+        }
+        assertIntact();
+    }
+
+    @Test
     void aRowRewrittenWithAFreshHashBreaksTheLinkFromTheRowAfterIt() {
         AuditRecord row = submitted();
         AuditRecord next = submitted();
         AuditRecord forged = new AuditRecord(row.seq(), row.id(), row.at(), "mallory", row.action(), row.requestId(),
-                row.fromStatus(), row.toStatus(), row.detail(), row.prevHash(), null);
+                row.account(), row.fromStatus(), row.toStatus(), row.detail(), row.prevHash(), null);
         try {
             table.tamper("update audit_event set actor = ?, hash = ? where id = ?", forged.actor(),
                     AuditChain.hash(forged), row.id());
@@ -89,11 +126,11 @@ class AuditTamperTest {
     void aRowSlippedInAfterTheHeadThatDoesNotLinkToItIsCaught() {
         AuditRecord head = submitted();
         AuditRecord unlinked = new AuditRecord(head.seq() + 1, table.unusedId(), head.at(), "mallory",
-                "request.approved", head.requestId(), "PENDING_APPROVAL", "APPROVED", "looks fine", AuditChain.GENESIS,
-                null);
+                "request.approved", head.requestId(), head.account(), "PENDING_APPROVAL", "APPROVED", "looks fine",
+                AuditChain.GENESIS, null);
         AuditRecord forged = new AuditRecord(unlinked.seq(), unlinked.id(), unlinked.at(), unlinked.actor(),
-                unlinked.action(), unlinked.requestId(), unlinked.fromStatus(), unlinked.toStatus(), unlinked.detail(),
-                unlinked.prevHash(), AuditChain.hash(unlinked));
+                unlinked.action(), unlinked.requestId(), unlinked.account(), unlinked.fromStatus(),
+                unlinked.toStatus(), unlinked.detail(), unlinked.prevHash(), AuditChain.hash(unlinked));
         try {
             table.insert(forged);
             assertBreak(forged, "previous hash does not match", forged.seq(), head.hash());
@@ -106,10 +143,10 @@ class AuditTamperTest {
     @Test
     void aRowSlippedInBeforeTheFirstIsCaught() {
         AuditRecord forged = new AuditRecord(0, table.unusedId(), submitted().at(), "mallory", "request.approved",
-                null, null, null, null, AuditChain.GENESIS, null);
+                null, null, null, null, null, AuditChain.GENESIS, null);
         try {
             table.insert(new AuditRecord(0, forged.id(), forged.at(), forged.actor(), forged.action(), null, null,
-                    null, null, AuditChain.GENESIS, AuditChain.hash(forged)));
+                    null, null, null, AuditChain.GENESIS, AuditChain.hash(forged)));
             assertBreak(forged, "out of sequence (row inserted)", 1, null);
         } finally {
             table.tamper("delete from audit_event where id = ?", forged.id());

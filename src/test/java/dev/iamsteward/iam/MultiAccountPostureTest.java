@@ -6,6 +6,7 @@ import static dev.iamsteward.support.Tokens.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamsteward.execution.JobWorker;
@@ -93,6 +94,11 @@ class MultiAccountPostureTest {
         beta.createUser(new NewUser(stray, "/beta-team/", null, Map.of()), OUTSIDE);
 
         as("dave", "admin").post("/v1/findings/scan").then().statusCode(200);
+        for (String account : List.of("alpha", "beta")) {
+            as("erin", "auditor").get("/v1/audit?action=posture.scanned&limit=1&account=" + account).then()
+                    .statusCode(200).body("items[0].account", equalTo(account))
+                    .body("items[0].detail", startsWith("account " + account + ":"));
+        }
 
         String finding = as("erin", "auditor").get("/v1/findings?account=beta&kind=UNMANAGED_USER&status=OPEN")
                 .then().statusCode(200).body("items.userName", hasItem(stray))

@@ -77,6 +77,11 @@ class MultiAccountRequestsTest {
                 .body("detail", containsString("account beta"));
         as("erin", "auditor").get("/v1/requests?account=beta&userName=" + user).then().statusCode(200)
                 .body("items.account", everyItem(equalTo("beta"))).body("items.id", hasItem(attach));
+        as("erin", "auditor").get("/v1/audit?account=beta&requestId=" + created).then().statusCode(200)
+                .body("items.action", hasItem("execution.succeeded"))
+                .body("items.account", everyItem(equalTo("beta")));
+        as("erin", "auditor").get("/v1/audit?account=alpha&requestId=" + created).then().statusCode(200)
+                .body("items.size()", equalTo(0));
         as("erin", "auditor").get("/v1/requests?account=alpha&userName=" + user).then().statusCode(200)
                 .body("items.id", not(hasItem(created)));
     }
