@@ -60,7 +60,7 @@ public class RotationExemptions {
         RotationExemption exemption = RotationExemption.of(target.id(), request, caller.name(), now);
         exemption.persist();
         audit.record(new AuditEntry("rotation.exemption-created", null, caller.name(), null, null, now,
-                describe(exemption)));
+                describe(exemption), exemption.account));
         return ExemptionView.of(exemption, now);
     }
 
@@ -97,7 +97,7 @@ public class RotationExemptions {
         }
         exemption.delete();
         audit.record(new AuditEntry("rotation.exemption-deleted", null, caller.name(), null, null, clock.instant(),
-                describe(exemption)));
+                describe(exemption), exemption.account));
     }
 
     /** The exemptions in force now, for one sweep. */

@@ -87,6 +87,10 @@ class ExemptionPerAccountTest {
                 .body("items.detail", hasItem(containsString("every key of " + user + " in account alpha")));
         as("erin", "auditor").get("/v1/audit?action=rotation.exemption-deleted&limit=500").then().statusCode(200)
                 .body("items.detail", hasItem(containsString(id + " of every key of " + user + " in account alpha")));
+        as("erin", "auditor").get("/v1/audit?action=rotation.exemption-deleted&account=alpha&limit=500").then()
+                .statusCode(200).body("items.detail", hasItem(containsString(id + " of every key of " + user)));
+        as("erin", "auditor").get("/v1/audit?action=rotation.exemption-deleted&account=beta&limit=500").then()
+                .statusCode(200).body("items.detail", not(hasItem(containsString(id))));
     }
 
     @Test
