@@ -150,7 +150,7 @@ class OnDemandRotationTest {
     private KeyRotation sweepAndRun(String user) {
         account.reset();
         sweep.sweep();
-        worker.runDueJobs();
+        Flows.drain(worker);
         return QuarkusTransaction.requiringNew().call(() -> KeyRotation.<KeyRotation>find(
                 "userName = ?1 order by startedAt desc, id desc", user).firstResult());
     }

@@ -152,7 +152,7 @@ class RotationPoliciesTest {
     private void sweepAndRun() {
         account.reset();
         sweep.sweep();
-        worker.runDueJobs();
+        Flows.drain(worker);
     }
 
     private static KeyRotation rotation(String user) {

@@ -151,7 +151,7 @@ class RotationRestartTest {
 
     private KeyRotation sweepAndRun(String user) {
         sweepNow();
-        worker.runDueJobs();
+        Flows.drain(worker);
         return rotation(user);
     }
 

@@ -155,13 +155,13 @@ class RotationTest {
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> KeyRotation.count("userName", user)));
         assertEquals(1L, requests(user, RequestType.CREATE_ACCESS_KEY));
 
-        worker.runDueJobs();
+        Flows.drain(worker);
         assertEquals(RotationStatus.WAITING, sweepAndRun(user).status);
         clock.advance(Duration.ofDays(8));
         account.reset();
         inParallel(() -> sweep.sweep(), () -> sweep.sweep());
         assertEquals(1L, requests(user, RequestType.DEACTIVATE_ACCESS_KEY), "the row lock lets one sweep file it");
-        worker.runDueJobs();
+        Flows.drain(worker);
         assertEquals(AccessKey.Status.INACTIVE, status(user, old));
     }
 
@@ -192,7 +192,7 @@ class RotationTest {
     private KeyRotation sweepAndRun(String user) {
         account.reset();
         sweep.sweep();
-        worker.runDueJobs();
+        Flows.drain(worker);
         return QuarkusTransaction.requiringNew().call(() -> KeyRotation.<KeyRotation>find("userName", user)
                 .firstResult());
     }
