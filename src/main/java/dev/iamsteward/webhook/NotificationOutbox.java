@@ -63,6 +63,7 @@ class NotificationOutbox {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("findingId", finding.findingId());
+        data.put("account", finding.account());
         data.put("kind", finding.kind());
         data.put("severity", finding.severity());
         data.put("subject", finding.subject());
@@ -116,6 +117,7 @@ class NotificationOutbox {
     private String payload(String type, AuditEntry entry, AccessRequest request) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("requestId", request.id);
+        data.put("account", request.account);
         data.put("requestType", request.type);
         data.put("status", entry.toStatus());
         data.put("userName", request.userName);

@@ -89,6 +89,7 @@ class FindingNotificationTest {
         assertEquals("finding.opened", payload.path("type").asText());
         JsonNode data = payload.path("data");
         assertEquals(keys, data.path("findingId").asText());
+        assertEquals("default", data.path("account").asText());
         assertEquals("ROOT_ACCESS_KEYS", data.path("kind").asText());
         assertEquals("CRITICAL", data.path("severity").asText());
         assertEquals("root", data.path("subject").asText());

@@ -87,6 +87,7 @@ class WebhookOutboundTest {
         JsonNode payload = JSON.readTree(last.body());
         assertEquals("request.submitted", payload.path("type").asText());
         assertEquals(id, payload.path("data").path("requestId").asText());
+        assertEquals("default", payload.path("data").path("account").asText());
         assertEquals("PENDING_APPROVAL", payload.path("data").path("status").asText());
         as("dave", Roles.ADMIN).get("/v1/notifications/failed").then().statusCode(200)
                 .body("items.requestId", not(hasItem(id)));
