@@ -61,13 +61,25 @@ public class RotationSweep {
         Set<String> knownKeys = new HashSet<>(QuarkusTransaction.requiringNew().call(RotationSweep::rotatedKeys));
         List<RotationExemption> inForce = exemptions.active();
         Tally tally = new Tally();
+        RuntimeException failure = null;
         for (TargetAccount target : accounts.all()) {
-            start(target, reports.latest(target), knownKeys, inForce, tally);
+            try {
+                start(target, reports.latest(target), knownKeys, inForce, tally);
+            } catch (RuntimeException e) {
+                Log.warnf("Rotation sweep: account %s: %s; its due keys wait for the next sweep", target.id(),
+                        e.getMessage());
+                failure = failure == null ? e : failure;
+            }
         }
         if (tally.exempt > 0) {
             Log.infof("Rotation sweep: %d due keys are exempt from rotation", tally.exempt);
         }
-        return new Result(tally.started.size(), advance(tally.started), tally.exempt);
+        Result result = new Result(tally.started.size(), advance(tally.started), tally.exempt);
+        if (failure != null) {
+            // Every other account was started and every open rotation moved; the failure is still the sweep's.
+            throw failure;
+        }
+        return result;
     }
 
     /**
@@ -141,10 +153,13 @@ public class RotationSweep {
                 old.get(), keys, policy, null))));
     }
 
-    /** Moves every open rotation one step, except those this sweep has just started from a fresh listing. */
+    /**
+     * Moves every open rotation of a configured account one step, except those this sweep has just started from a
+     * fresh listing; a removed account's rotations wait, untouched, until it is configured again.
+     */
     private int advance(Set<UUID> justStarted) {
         List<UUID> open = QuarkusTransaction.requiringNew().call(() -> KeyRotation.<KeyRotation>list(
-                "status not in ?1", RotationStatus.SETTLED)
+                "status not in ?1 and account in ?2", RotationStatus.SETTLED, accounts.ids())
                 .stream().map(r -> r.id).filter(id -> !justStarted.contains(id)).toList());
         int moved = 0;
         for (UUID id : open) {

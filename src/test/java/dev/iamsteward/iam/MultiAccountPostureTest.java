@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
@@ -68,6 +69,11 @@ class MultiAccountPostureTest {
     @AfterEach
     void noFaultsLeft() {
         beta.faults().clear();
+        alpha().faults().clear();
+    }
+
+    private InMemoryIamDirectory alpha() {
+        return (InMemoryIamDirectory) ((TracedIamDirectory) accounts.get("alpha").directory()).adapter();
     }
 
     @Test
@@ -110,17 +116,25 @@ class MultiAccountPostureTest {
     }
 
     @Test
-    void theSweepRotatesAnOldKeyInTheAccountItIsIn() {
-        String user = uniqueUserName("rot");
-        String created = as("alice", "requester").contentType(ContentType.JSON)
-                .body(Map.of("account", "beta", "type", "CREATE_USER", "userName", user, "reason", "rotation"))
-                .post("/v1/requests").then().statusCode(202).extract().path("id");
-        approveAs("bob", created);
-        approveAs("carol", created);
+    void anAccountWhoseReportFailsDoesNotStopTheSweepInTheOthers() {
+        String user = betaUserWithOldKey("rot-fault");
+        alpha().faults().failNext("GenerateCredentialReport", 1, () -> new IamException.AccessDenied("not authorized"));
+
+        IamException.AccessDenied failure = assertThrows(IamException.AccessDenied.class, sweep::sweep,
+                "the sweep still reports alpha's failure");
+        assertEquals("not authorized", failure.getMessage());
         worker.runDueJobs();
-        String old = beta.createAccessKey(user, OUTSIDE).key().accessKeyId();
-        clock.advance(Duration.ofDays(91));
-        accounts.all().forEach(a -> ((InMemoryIamAccount) a.account()).reset());
+
+        KeyRotation started = QuarkusTransaction.requiringNew().call(() -> KeyRotation
+                .<KeyRotation>find("userName", user).firstResult());
+        assertEquals("beta", started.account, "beta's due key was started");
+        assertEquals(2, beta.listAccessKeys(user).size(), "and its new key made");
+    }
+
+    @Test
+    void theSweepRotatesAnOldKeyInTheAccountItIsIn() {
+        String user = betaUserWithOldKey("rot");
+        String old = beta.listAccessKeys(user).get(0).accessKeyId();
 
         sweep.sweep();
         worker.runDueJobs();
@@ -131,5 +145,20 @@ class MultiAccountPostureTest {
         assertEquals(2, beta.listAccessKeys(user).size(), "the new key was made in beta");
         as("erin", "auditor").get("/v1/users/{user}?account=beta", user).then().statusCode(200)
                 .body("accessKeys.find { it.accessKeyId == '" + old + "' }.rotation.account", equalTo("beta"));
+    }
+
+    /** A user made through the service in beta, with a key made outside that is now past its max age. */
+    private String betaUserWithOldKey(String prefix) {
+        String user = uniqueUserName(prefix);
+        String created = as("alice", "requester").contentType(ContentType.JSON)
+                .body(Map.of("account", "beta", "type", "CREATE_USER", "userName", user, "reason", "rotation"))
+                .post("/v1/requests").then().statusCode(202).extract().path("id");
+        approveAs("bob", created);
+        approveAs("carol", created);
+        worker.runDueJobs();
+        beta.createAccessKey(user, OUTSIDE);
+        clock.advance(Duration.ofDays(91));
+        accounts.all().forEach(a -> ((InMemoryIamAccount) a.account()).reset());
+        return user;
     }
 }
