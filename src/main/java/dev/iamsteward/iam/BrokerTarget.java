@@ -25,7 +25,10 @@ public record BrokerTarget(String brokerRoleArn, String accountId, String manage
         catalogPolicyArns = Set.copyOf(catalogPolicyArns);
     }
 
-    /** The settings of the account the broker role is in: its id is read from the role's ARN. */
+    /**
+     * The settings of the account the broker role is in: its id is read from the role's ARN (startup has already
+     * refused a role outside its configured account, see AccountSettings).
+     */
     public static BrokerTarget of(String brokerRoleArn, String managedPath, String boundaryArn,
             Set<String> catalogPolicyArns) {
         Matcher role = brokerRoleArn == null ? null : ROLE_ARN.matcher(brokerRoleArn);
@@ -45,20 +48,16 @@ public record BrokerTarget(String brokerRoleArn, String accountId, String manage
         Matcher role = ROLE_ARN.matcher(String.valueOf(brokerRoleArn));
         if (!role.matches()) {
             problems.add(problem("broker-role-arn", "the broker role '" + brokerRoleArn
-                    + "' (steward.aws.role-arn) is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)"));
-        } else if (!role.group(2).equals(accountId)) {
-            problems.add(problem("broker-role-arn", "the broker role '" + brokerRoleArn
-                    + "' is not in the target account " + accountId));
+                    + "' is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)"));
         }
         if (managedPath == null || managedPath.length() > PATH_MAX || !MANAGED_PATH.matcher(managedPath).matches()) {
-            problems.add(problem("managed-path", "the managed path '" + managedPath + "' (steward.iam.managed-path) "
-                    + "must begin and end with '/' and have at least one segment of [A-Za-z0-9+=,.@_-]"));
+            problems.add(problem("managed-path", "the managed path '" + managedPath
+                    + "' must begin and end with '/' and have at least one segment of [A-Za-z0-9+=,.@_-]"));
         }
         Matcher boundary = POLICY_ARN.matcher(String.valueOf(boundaryArn));
         if (!boundary.matches()) {
             problems.add(problem("permissions-boundary-arn", "the permissions boundary '" + boundaryArn
-                    + "' (steward.iam.permissions-boundary-arn) is not an IAM policy ARN "
-                    + "(arn:aws:iam::<account>:policy/<path><name>)"));
+                    + "' is not an IAM policy ARN (arn:aws:iam::<account>:policy/<path><name>)"));
         } else if (role.matches() && (!boundary.group(1).equals(role.group(1))
                 || !boundary.group(2).equals("aws") && !boundary.group(2).equals(accountId))) {
             problems.add(problem("permissions-boundary-arn", "the permissions boundary '" + boundaryArn
