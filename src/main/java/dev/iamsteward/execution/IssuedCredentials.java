@@ -41,9 +41,12 @@ public class IssuedCredentials {
         this.deliveries = deliveries;
     }
 
-    /** Records what step {@code index} of the order's plan did, in the caller's transaction. */
+    /**
+     * Records what step {@code index} of the order's plan did, in the caller's transaction; {@code newKey} is the key
+     * a creation step made, as IAM answered, or null when an earlier attempt made it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void stepDone(ExecutionOrder order, int index, Instant at) {
+    void stepDone(ExecutionOrder order, int index, AccessKey newKey, Instant at) {
         PlannedCall call = order.plan().get(index);
         Map<String, String> p = call.parameters();
         String user = p.getOrDefault("UserName", order.userName());
@@ -59,8 +62,9 @@ public class IssuedCredentials {
                     at);
             case "iam:DeactivateMFADevice" -> set(account, Kind.MFA, p.get("SerialNumber"), user, State.REMOVED,
                     request, at);
-            case "iam:CreateAccessKey" -> key(account, user, newKeyId(order), State.ACTIVE, request, at);
-            case "iam:UpdateAccessKey" -> key(account, user, p.get("AccessKeyId"), State.valueOf(p.get("Status")
+            case "iam:CreateAccessKey" -> key(account, user, newKey == null ? newKeyId(order) : newKey.accessKeyId(),
+                    newKey == null ? null : newKey.createDate(), State.ACTIVE, request, at);
+            case "iam:UpdateAccessKey" -> key(account, user, p.get("AccessKeyId"), null, State.valueOf(p.get("Status")
                     .toUpperCase(Locale.ROOT)), request, at);
             case "iam:DeleteAccessKey" -> set(account, Kind.ACCESS_KEY, p.get("AccessKeyId"), user, State.REMOVED,
                     request, at);
@@ -102,12 +106,18 @@ public class IssuedCredentials {
                 .orElseThrow(() -> new IllegalStateException("the creation step delivered no key"));
     }
 
-    /** The report names keys by creation time only; IAM's key list gives it once, when the key is first recorded. */
-    private void key(String account, String user, String keyId, State state, UUID request, Instant at) {
+    /**
+     * The report names keys by creation time only. A key the step made has IAM's answer; otherwise (a key made
+     * outside, or an attempt cut short after making it) IAM's key list gives it once, when the key is first recorded.
+     */
+    private void key(String account, String user, String keyId, Instant madeAt, State state, UUID request,
+            Instant at) {
         IssuedCredential row = set(account, Kind.ACCESS_KEY, keyId, user, state, request, at);
         if (row.madeAt == null) {
-            row.madeAt = accounts.get(account).directory().listAccessKeys(user).stream().filter(k -> k.accessKeyId().equals(keyId))
-                    .map(AccessKey::createDate).findFirst().map(d -> d.truncatedTo(ChronoUnit.SECONDS)).orElse(null);
+            Instant made = madeAt != null ? madeAt : accounts.stored(account).directory().listAccessKeys(user)
+                    .stream().filter(k -> k.accessKeyId().equals(keyId)).map(AccessKey::createDate).findFirst()
+                    .orElse(null);
+            row.madeAt = made == null ? null : made.truncatedTo(ChronoUnit.SECONDS);
         }
     }
 

@@ -92,11 +92,11 @@ public class JobQueue {
     }
 
     /**
-     * Records that step {@code index} of the plan is done (and the user's ARN, when the step revealed it).
+     * Records that step {@code index} of the plan is done, with what it revealed (the user's ARN, the key made).
      * Returns false when the worker has lost the job: it must stop, the job's new holder goes on.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean stepDone(ExecutionOrder order, String worker, int index, String userArn) {
+    public boolean stepDone(ExecutionOrder order, String worker, int index, StepResult result) {
         return held(order, worker).map(job -> {
             AccessRequest request = request(job);
             if (request.stepsDone != index) {
@@ -104,11 +104,11 @@ public class JobQueue {
                         + " steps are done");
             }
             Instant now = clock.instant();
-            issued.stepDone(order, index, now);
+            issued.stepDone(order, index, result.newKey(), now);
             audit.record(request.stepDone(worker, now).audit("execution.step-done"));
             job.leaseUntil = now.plus(config.lease());
-            if (userArn != null) {
-                request.userArn = userArn;
+            if (result.userArn() != null) {
+                request.userArn = result.userArn();
             }
             return true;
         }).orElse(false);

@@ -114,8 +114,8 @@ public class JobWorker {
                 }
             }
             for (int step = order.stepsDone(); step < order.plan().size(); step++) {
-                String userArn = executor.runStep(order, step);
-                if (!queue.stepDone(order, workerId, step, userArn)) {
+                StepResult result = executor.runStep(order, step);
+                if (!queue.stepDone(order, workerId, step, result)) {
                     return;
                 }
             }

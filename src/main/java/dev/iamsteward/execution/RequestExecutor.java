@@ -30,11 +30,8 @@ public class RequestExecutor {
         this.secrets = secrets;
     }
 
-    /**
-     * Runs step {@code index} of the order's plan in the request's account; returns the user's ARN when the step
-     * reveals it.
-     */
-    public String runStep(ExecutionOrder order, int index) {
+    /** Runs step {@code index} of the order's plan in the request's account; returns what the step revealed. */
+    public StepResult runStep(ExecutionOrder order, int index) {
         IamDirectory iam = accounts.stored(order.account()).directory();
         var call = order.plan().get(index);
         Map<String, String> p = call.parameters();
@@ -42,10 +39,12 @@ public class RequestExecutor {
         String user = p.get("UserName");
         switch (call.action()) {
             case "iam:CreateUser" -> {
-                return users.create(iam, p, by);
+                return new StepResult(users.create(iam, p, by), null);
             }
             case "iam:CreateLoginProfile" -> secrets.createLoginProfile(iam, order, index);
-            case "iam:CreateAccessKey" -> secrets.createAccessKey(iam, order, index);
+            case "iam:CreateAccessKey" -> {
+                return new StepResult(null, secrets.createAccessKey(iam, order, index));
+            }
             case "iam:CreateVirtualMFADevice" -> secrets.createVirtualMfa(iam, order, index);
             case "iam:EnableMFADevice" -> awaitCodes(iam, user, p.get("SerialNumber"));
             case "iam:AttachUserPolicy" -> iam.attachUserPolicy(user, p.get("PolicyArn"), by);
@@ -69,7 +68,7 @@ public class RequestExecutor {
             default -> throw new ExecutionFailure("the plan has a step this service does not know: "
                     + call.action());
         }
-        return null;
+        return StepResult.NOTHING;
     }
 
     /** A key rotated on demand: refused now (gone, or rotated since the plan) fails the request, not retried. */

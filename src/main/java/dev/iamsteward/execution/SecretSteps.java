@@ -92,11 +92,14 @@ class SecretSteps {
                 kind, label, secret);
     }
 
-    /** IAM makes the secret; a key the plan did not expect may be an earlier attempt's, whose secret is lost. */
-    void createAccessKey(IamDirectory iam, ExecutionOrder order, int step) {
+    /**
+     * IAM makes the secret; a key the plan did not expect may be an earlier attempt's, whose secret is lost. Returns
+     * the key made, or null when an earlier attempt already delivered it.
+     */
+    AccessKey createAccessKey(IamDirectory iam, ExecutionOrder order, int step) {
         String user = order.userName();
         if (deliveries.delivered(order.requestId(), step)) {
-            return;
+            return null;
         }
         Set<String> expected = Arrays.stream(order.plan().get(step).parameters().get("ExistingKeys").split(","))
                 .filter(id -> !id.isEmpty()).collect(Collectors.toSet());
@@ -110,5 +113,6 @@ class SecretSteps {
         NewAccessKey key = iam.createAccessKey(user, order.attribution());
         deliveries.deliver(new DeliveryService.Parcel(order.requestId(), step, user, order.userArn(), order.owner(),
                 SecretDelivery.Kind.ACCESS_KEY_SECRET, key.key().accessKeyId(), key.secretAccessKey()));
+        return key.key();
     }
 }

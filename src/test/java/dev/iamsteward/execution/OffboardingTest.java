@@ -89,7 +89,7 @@ class OffboardingTest {
             ExecutionOrder again = queue.claimNext("dies-after-recording").orElseThrow();
             assertEquals(step, again.stepsDone(), "an unrecorded step is run again");
             executor.runStep(again, step);
-            assertTrue(queue.stepDone(again, "dies-after-recording", step, null));
+            assertTrue(queue.stepDone(again, "dies-after-recording", step, StepResult.NOTHING));
             clock.advance(pastLease);
         }
         ExecutionOrder last = queue.claimNext("finisher").orElseThrow();
@@ -127,7 +127,7 @@ class OffboardingTest {
         ExecutionOrder order = queue.claimNext("slow-worker").orElseThrow();
         assertTrue(queue.planChecked(order, "slow-worker"));
         executor.runStep(order, 0);
-        assertTrue(queue.stepDone(order, "slow-worker", 0, null));
+        assertTrue(queue.stepDone(order, "slow-worker", 0, StepResult.NOTHING));
         iam.createAccessKey(user, OUTSIDE);
 
         ExecutionFailure refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionFailure.class,

@@ -9,14 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamsteward.common.Secret;
+import dev.iamsteward.execution.IssuedCredential;
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.memory.IamCall;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.support.Flows;
 import dev.iamsteward.support.Requests;
 import dev.iamsteward.support.TestClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -52,6 +55,28 @@ class DriftTest {
     @BeforeEach
     void drain() {
         Flows.drain(worker);
+    }
+
+    /**
+     * Right after CreateAccessKey, IAM's key list may not show the new key yet (IAM is eventually consistent), so
+     * the ledger takes the creation time from IAM's answer to CreateAccessKey and asks IAM nothing more.
+     */
+    @Test
+    void aKeyTheServiceMadeIsRecordedWithIamsCreationTimeWithoutAnotherCall() {
+        String user = Flows.managedUser(worker, "ledger", "alice");
+        int before = iam.calls().size();
+        Flows.approveAndRun(worker, Requests.submit("CREATE_ACCESS_KEY", user, Map.of()));
+
+        List<String> operations = iam.calls().subList(before, iam.calls().size()).stream().map(IamCall::operation)
+                .toList();
+        assertEquals("CreateAccessKey", operations.get(operations.size() - 1),
+                "recording the new key asked IAM nothing more: " + operations);
+        String key = iam.listAccessKeys(user).get(0).accessKeyId();
+        IssuedCredential row = QuarkusTransaction.requiringNew().call(() -> IssuedCredential
+                .<IssuedCredential>find("kind = ?1 and credential = ?2", IssuedCredential.Kind.ACCESS_KEY, key)
+                .singleResult());
+        assertEquals(iam.listAccessKeys(user).get(0).createDate().truncatedTo(ChronoUnit.SECONDS), row.madeAt);
+        assertEquals(IssuedCredential.State.ACTIVE, row.state);
     }
 
     @Test
