@@ -52,7 +52,7 @@ class KubernetesManifestsTest {
                     .filter(f -> !f.equals("kustomization.yaml")).forEach(files::add);
         }
         assertEquals(files, listed);
-        assertEquals(Set.of("Namespace", "ServiceAccount", "ConfigMap", "Secret", "Deployment", "Service",
+        assertEquals(Set.of("Namespace", "ServiceAccount", "ConfigMap", "Deployment", "Service", "NetworkPolicy",
                 "PodDisruptionBudget", "ServiceMonitor"), byKind().keySet());
     }
 
@@ -64,7 +64,11 @@ class KubernetesManifestsTest {
         assertTrue(podSecurity.path("runAsUser").asInt() > 0);
         assertEquals("RuntimeDefault", podSecurity.path("seccompProfile").path("type").asText());
         assertFalse(pod.path("automountServiceAccountToken").asBoolean(true));
-        assertFalse(pod.path("hostNetwork").asBoolean(false) || pod.path("hostPID").asBoolean(false));
+        for (String host : List.of("hostNetwork", "hostPID", "hostIPC", "hostUsers", "shareProcessNamespace")) {
+            assertEquals(host.equals("hostUsers"), pod.path(host).asBoolean(host.equals("hostUsers")), host);
+        }
+        assertTrue(pod.path("securityContext").path("sysctls").isMissingNode());
+        pod.path("volumes").forEach(v -> assertTrue(v.path("hostPath").isMissingNode(), v.toString()));
 
         assertEquals(1, pod.path("containers").size());
         JsonNode security = pod.path("containers").get(0).path("securityContext");
@@ -73,6 +77,11 @@ class KubernetesManifestsTest {
         assertFalse(security.path("privileged").asBoolean(true));
         assertEquals(List.of("ALL"), YAML.convertValue(security.path("capabilities").path("drop"), List.class));
         assertTrue(security.path("capabilities").path("add").isMissingNode());
+        for (String loosening : List.of("seccompProfile", "runAsUser", "runAsNonRoot", "runAsGroup", "procMount",
+                "appArmorProfile", "seLinuxOptions", "windowsOptions")) {
+            assertTrue(security.path(loosening).isMissingNode(), "the container overrides the pod's " + loosening);
+        }
+        assertTrue(pod.path("containers").get(0).path("ports").findValues("hostPort").isEmpty());
     }
 
     @Test
@@ -91,19 +100,21 @@ class KubernetesManifestsTest {
         JsonNode config = volumes.get("config");
         assertEquals("iam-steward-config", config.path("configMap").path("name").asText());
         assertTrue(pod.path("containers").get(0).path("volumeMounts").findValuesAsText("mountPath")
-                .containsAll(List.of("/tmp", "/deployments/config")));
+                .containsAll(List.of("/tmp", "/deployments/config", "/deployments/secrets")));
     }
 
     @Test
-    void probesAskQuarkusHealthOnTheHttpPort() throws IOException {
+    void probesAskQuarkusHealthOnTheManagementPort() throws IOException {
         JsonNode container = podSpec().path("containers").get(0);
         assertEquals("http", container.path("ports").get(0).path("name").asText());
         assertEquals(8080, container.path("ports").get(0).path("containerPort").asInt());
+        assertEquals("management", container.path("ports").get(1).path("name").asText());
+        assertEquals(9000, container.path("ports").get(1).path("containerPort").asInt());
         Map<String, String> expected = Map.of("startupProbe", "/q/health/started", "livenessProbe", "/q/health/live",
                 "readinessProbe", "/q/health/ready");
         expected.forEach((probe, path) -> {
             assertEquals(path, container.path(probe).path("httpGet").path("path").asText(), probe);
-            assertEquals("http", container.path(probe).path("httpGet").path("port").asText(), probe);
+            assertEquals("management", container.path(probe).path("httpGet").path("port").asText(), probe);
         });
     }
 
@@ -134,7 +145,7 @@ class KubernetesManifestsTest {
 
         JsonNode monitor = manifests.get("ServiceMonitor").path("spec");
         assertEquals(service.path("metadata").path("labels"), monitor.path("selector").path("matchLabels"));
-        assertEquals("http", monitor.path("endpoints").get(0).path("port").asText());
+        assertEquals("management", monitor.path("endpoints").get(0).path("port").asText());
         assertEquals("/q/metrics", monitor.path("endpoints").get(0).path("path").asText());
     }
 
@@ -173,13 +184,70 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theSecretHoldsPlaceholdersOnlyAndTheDeploymentReadsIt() throws IOException {
-        JsonNode secret = byKind().get("Secret");
-        assertTrue(secret.path("data").isMissingNode());
-        assertTrue(secret.path("stringData").size() >= 2);
-        secret.path("stringData").fields().forEachRemaining(e -> assertEquals("REPLACE_ME", e.getValue().asText(), e.getKey()));
-        assertEquals(secret.path("metadata").path("name").asText(),
-                podSpec().path("containers").get(0).path("envFrom").get(0).path("secretRef").path("name").asText());
+    void noSecretIsAppliedAndTheDeploymentReadsItsSecretsAsFiles() throws IOException {
+        assertFalse(byKind().containsKey("Secret"));
+        JsonNode pod = podSpec();
+        JsonNode container = pod.path("containers").get(0);
+        assertTrue(container.path("envFrom").isMissingNode());
+        container.path("env").forEach(e -> assertTrue(e.path("valueFrom").isMissingNode(), e.toString()));
+        JsonNode secrets = null;
+        for (JsonNode volume : pod.path("volumes")) {
+            if (volume.has("secret")) {
+                secrets = volume.path("secret");
+            }
+        }
+        assertEquals("iam-steward-secrets", secrets.path("secretName").asText());
+        assertFalse(secrets.path("optional").asBoolean(false));
+        assertEquals(0440, secrets.path("defaultMode").asInt());
+        assertEquals(pod.path("securityContext").path("runAsGroup").asInt(),
+                pod.path("securityContext").path("fsGroup").asInt());
+        String file = "/deployments/secrets/" + secrets.path("items").get(0).path("path").asText();
+        assertTrue(container.path("env").findValuesAsText("value").contains(file), "QUARKUS_CONFIG_LOCATIONS names " + file);
+    }
+
+    @Test
+    void theNetworkPolicyAdmitsCallersAndMonitoringOnlyAndNeverReachesInstanceMetadata() throws IOException {
+        JsonNode policy = byKind().get("NetworkPolicy").path("spec");
+        assertEquals(podSpecLabels(), policy.path("podSelector").path("matchLabels"));
+        assertEquals(List.of("Ingress", "Egress"), YAML.convertValue(policy.path("policyTypes"), List.class));
+        Map<String, JsonNode> ingressByPort = new HashMap<>();
+        for (JsonNode rule : policy.path("ingress")) {
+            assertEquals(1, rule.path("ports").size(), rule.toString());
+            assertEquals(1, rule.path("from").size(), rule.toString());
+            assertTrue(rule.path("from").get(0).path("ipBlock").isMissingNode(), rule.toString());
+            ingressByPort.put(rule.path("ports").get(0).path("port").asText(), rule.path("from").get(0));
+        }
+        assertEquals(Set.of("http", "management"), ingressByPort.keySet());
+        assertEquals("true", ingressByPort.get("http").path("namespaceSelector").path("matchLabels")
+                .path("iam-steward.dev/caller").asText());
+        assertEquals("monitoring", ingressByPort.get("management").path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asText());
+
+        Set<Integer> ports = new TreeSet<>();
+        for (JsonNode rule : policy.path("egress")) {
+            assertFalse(rule.path("ports").isEmpty(), "an egress rule without ports: " + rule);
+            rule.path("ports").forEach(p -> ports.add(p.path("port").asInt()));
+            for (JsonNode to : rule.path("to")) {
+                JsonNode block = to.path("ipBlock");
+                if (block.isMissingNode()) {
+                    continue;
+                }
+                String cidr = block.path("cidr").asText();
+                if (cidr.startsWith("169.254.")) {
+                    assertEquals("169.254.170.23/32", cidr, "only the Pod Identity agent on the link-local range");
+                    assertEquals(80, rule.path("ports").get(0).path("port").asInt());
+                    assertEquals(1, rule.path("ports").size());
+                } else {
+                    assertEquals("0.0.0.0/0", cidr);
+                    assertEquals(List.of("169.254.0.0/16"), YAML.convertValue(block.path("except"), List.class));
+                }
+            }
+        }
+        assertEquals(Set.of(53, 80, 443, 4317, 5432), ports);
+    }
+
+    private static JsonNode podSpecLabels() throws IOException {
+        return byKind().get("Deployment").path("spec").path("template").path("metadata").path("labels");
     }
 
     private static int mebibytes(String quantity) {

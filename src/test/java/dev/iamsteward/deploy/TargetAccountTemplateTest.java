@@ -26,6 +26,7 @@ class TargetAccountTemplateTest {
             "arn:aws:iam::aws:policy/job-function/Billing");
     static final List<String> CATALOG_GROUPS = List.of("arn:aws:iam::" + ACCOUNT + ":group/data-readers",
             "arn:aws:iam::" + ACCOUNT + ":group/teams/ops");
+    static final List<String> CATALOG_GROUP_NAMES = List.of("data-readers", "ops");
     static final String BOUNDARY = "arn:aws:iam::" + ACCOUNT + ":policy/iam-steward/managed-user-boundary";
     static final String USERS = "arn:aws:iam::" + ACCOUNT + ":user/iam-steward/*";
     static final String MFA_DEVICES = "arn:aws:iam::" + ACCOUNT + ":mfa/iam-steward/*";
@@ -46,7 +47,8 @@ class TargetAccountTemplateTest {
     static CloudFormationTemplate withCatalog() {
         return CloudFormationTemplate.load(TEMPLATE, Map.of("ServiceRoleArn", SERVICE_ROLE, "ExternalId", EXTERNAL_ID,
                 "CatalogPolicyArns", String.join(",", CATALOG_POLICIES),
-                "CatalogGroupArns", String.join(",", CATALOG_GROUPS)));
+                "CatalogGroupArns", String.join(",", CATALOG_GROUPS),
+                "CatalogGroupNames", String.join(",", CATALOG_GROUP_NAMES)));
     }
 
     static List<PolicyStatement> brokerPermissions(CloudFormationTemplate template) {
@@ -226,7 +228,11 @@ class TargetAccountTemplateTest {
         assertEquals(List.of(EXTERNAL_ID), assume.conditionValues("StringEquals", "sts:ExternalId"));
         only(trust, s -> s.covers("sts:SetSourceIdentity"), "allowing SetSourceIdentity");
         PolicyStatement tag = only(trust, s -> s.covers("sts:TagSession"), "allowing TagSession");
-        assertEquals(tagKeys, Set.copyOf(tag.conditionValues("ForAllValues:StringEquals", "aws:TagKeys")));
+        Set<String> podIdentityTags = Set.of("eks-cluster-arn", "eks-cluster-name", "kubernetes-namespace",
+                "kubernetes-service-account", "kubernetes-pod-name", "kubernetes-pod-uid");
+        Set<String> allowedKeys = new HashSet<>(tagKeys);
+        allowedKeys.addAll(podIdentityTags);
+        assertEquals(allowedKeys, Set.copyOf(tag.conditionValues("ForAllValues:StringEquals", "aws:TagKeys")));
         assertEquals(List.of("true"), tag.conditionValues("Null", "sts:TransitiveTagKeys"));
     }
 
