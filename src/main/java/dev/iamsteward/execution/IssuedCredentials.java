@@ -1,12 +1,12 @@
 package dev.iamsteward.execution;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.credential.DeliveryService;
 import dev.iamsteward.credential.DeliveryView;
 import dev.iamsteward.credential.SecretDelivery;
 import dev.iamsteward.execution.IssuedCredential.Kind;
 import dev.iamsteward.execution.IssuedCredential.State;
 import dev.iamsteward.iam.AccessKey;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.PlannedCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

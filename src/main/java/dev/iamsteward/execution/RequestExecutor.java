@@ -1,11 +1,11 @@
 package dev.iamsteward.execution;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.RequestPlanner;
 import dev.iamsteward.rotation.OnDemandRotations;
 import jakarta.enterprise.context.ApplicationScoped;

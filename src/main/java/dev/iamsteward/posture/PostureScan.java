@@ -1,13 +1,13 @@
 package dev.iamsteward.posture;
 
+import dev.iamsteward.account.TargetAccount;
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.audit.AuditLog;
-import dev.iamsteward.execution.IssuedCredentials;
 import dev.iamsteward.execution.IssuedCredentials.Expected;
+import dev.iamsteward.execution.IssuedCredentials;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
-import dev.iamsteward.iam.TargetAccount;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestType;

@@ -1,10 +1,10 @@
 package dev.iamsteward.rotation;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamDirectory;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.iam.IamUser;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.KeyRotations;
