@@ -4,8 +4,8 @@ import dev.iamsteward.account.TargetAccount;
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.audit.AuditLog;
-import dev.iamsteward.execution.IssuedCredentials.Expected;
-import dev.iamsteward.execution.IssuedCredentials;
+import dev.iamsteward.execution.CredentialLedger.Expected;
+import dev.iamsteward.execution.CredentialLedger;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.request.AccessRequest;
@@ -41,11 +41,11 @@ public class PostureScan {
     private final AuditLog audit;
     private final PostureMetrics metrics;
     private final Event<FindingOpened> openings;
-    private final IssuedCredentials issued;
+    private final CredentialLedger issued;
     private final Clock clock;
 
     PostureScan(TargetAccounts accounts, CredentialReports reports, PostureConfig config, AuditLog audit,
-            PostureMetrics metrics, Event<FindingOpened> openings, IssuedCredentials issued, Clock clock) {
+            PostureMetrics metrics, Event<FindingOpened> openings, CredentialLedger issued, Clock clock) {
         this.accounts = accounts;
         this.reports = reports;
         this.config = config;
