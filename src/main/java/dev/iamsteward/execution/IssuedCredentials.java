@@ -1,10 +1,11 @@
 package dev.iamsteward.execution;
 
+import dev.iamsteward.credential.CredentialLedger;
 import dev.iamsteward.credential.DeliveryService;
 import dev.iamsteward.credential.DeliveryView;
+import dev.iamsteward.credential.IssuedCredential.Kind;
+import dev.iamsteward.credential.IssuedCredential.State;
 import dev.iamsteward.credential.SecretDelivery;
-import dev.iamsteward.execution.IssuedCredential.Kind;
-import dev.iamsteward.execution.IssuedCredential.State;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.request.PlannedCall;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
-package dev.iamsteward.execution;
+package dev.iamsteward.credential;
 
 import dev.iamsteward.account.TargetAccounts;
-import dev.iamsteward.execution.IssuedCredential.Kind;
-import dev.iamsteward.execution.IssuedCredential.State;
+import dev.iamsteward.credential.IssuedCredential.Kind;
+import dev.iamsteward.credential.IssuedCredential.State;
 import dev.iamsteward.iam.AccessKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
