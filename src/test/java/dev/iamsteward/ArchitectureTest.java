@@ -1,11 +1,17 @@
 package dev.iamsteward;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.iamsteward.account.AccountSettings;
+import dev.iamsteward.account.TargetAccounts;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,14 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.iamsteward");
 
+    private static final String PORT = "dev.iamsteward.iam";
+    private static final String[] ADAPTERS = {"dev.iamsteward.iam.aws..", "dev.iamsteward.iam.memory.."};
+
+    @Test
+    void topLevelPackagesAreFreeOfCycles() {
+        slices().matching("dev.iamsteward.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
     @Test
     void onlyTheAwsAdaptersTalkToTheAwsSdk() {
         noClasses().that().resideOutsideOfPackages("dev.iamsteward.iam.aws..", "dev.iamsteward.credential.aws..")
@@ -25,10 +39,34 @@ class ArchitectureTest {
     }
 
     @Test
-    void businessLogicDoesNotKnowTheAdapters() {
-        noClasses().that().resideOutsideOfPackage("dev.iamsteward.iam..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.iamsteward.iam.aws..",
-                        "dev.iamsteward.iam.memory..")
+    void theIamPortDoesNotKnowItsAdapters() {
+        noClasses().that().resideInAPackage(PORT).should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+                .check(MAIN);
+    }
+
+    @Test
+    void theIamPortAndItsAdaptersKnowNothingOfTheServiceAroundThem() {
+        classes().that().resideInAPackage(PORT + "..").should().onlyDependOnClassesThat(
+                resideInAnyPackage(PORT + "..", "dev.iamsteward.common..")
+                        .or(resideOutsideOfPackage("dev.iamsteward..")))
+                .check(MAIN);
+    }
+
+    @Test
+    void theAdaptersDoNotKnowEachOther() {
+        noClasses().that().resideInAPackage("dev.iamsteward.iam.aws..")
+                .should().dependOnClassesThat().resideInAPackage("dev.iamsteward.iam.memory..").check(MAIN);
+        noClasses().that().resideInAPackage("dev.iamsteward.iam.memory..")
+                .should().dependOnClassesThat().resideInAPackage("dev.iamsteward.iam.aws..").check(MAIN);
+    }
+
+    /** Only the wiring of the target accounts builds adapters; everything else reaches IAM through the port. */
+    @Test
+    void adaptersAreOnlyReachedThroughThePort() {
+        noClasses().that().resideOutsideOfPackages(ADAPTERS)
+                .and().doNotHaveFullyQualifiedName(TargetAccounts.class.getName())
+                .and().doNotHaveFullyQualifiedName(AccountSettings.class.getName())
+                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
                 .check(MAIN);
     }
 
@@ -37,13 +75,5 @@ class ArchitectureTest {
         noClasses().that().areAnnotatedWith(Path.class).should().beAnnotatedWith(Transactional.class).check(MAIN);
         noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
                 .should().beAnnotatedWith(Transactional.class).check(MAIN);
-    }
-
-    @Test
-    void theIamPortKnowsNothingOfTheServiceAroundIt() {
-        noClasses().that().resideInAPackage("dev.iamsteward.iam..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.iamsteward.request..",
-                        "dev.iamsteward.approval..", "dev.iamsteward.execution..", "dev.iamsteward.user..")
-                .check(MAIN);
     }
 }

@@ -1,6 +1,6 @@
 package dev.iamsteward.approval;
 
-import dev.iamsteward.iam.TargetAccounts;
+import dev.iamsteward.account.TargetAccounts;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.iamsteward.approval;
 
-import dev.iamsteward.catalog.CatalogConfig;
+import dev.iamsteward.account.CatalogConfig;
 import dev.iamsteward.request.ApprovalRequirement;
 import dev.iamsteward.request.RequestType;
 import io.smallrye.config.ConfigMapping;

@@ -1,9 +1,9 @@
 package dev.iamsteward.approval;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestAccess;
 import dev.iamsteward.request.RequestApproved;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.iamsteward.iam.IamException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -20,21 +19,15 @@ import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one mapping from exceptions to problem details. Details are written for people and never carry a stack
- * trace, a class name or a secret; only server errors are logged as errors.
+ * The one mapping from exceptions to problem details (IAM's errors have theirs beside the IAM port, in
+ * {@code IamProblems}). Details are written for people and never carry a stack trace, a class name or a secret;
+ * only server errors are logged as errors.
  */
 public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response steward(StewardException e) {
         return Problem.of(e.kind(), e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response iam(IamException e) {
-        Log.warnf("IAM answered %s while serving an API call: %s", e.code(), e.getMessage());
-        ErrorKind kind = e.retryable() ? ErrorKind.IAM_UNAVAILABLE : ErrorKind.IAM_REFUSED;
-        return Problem.of(kind, "IAM answered " + e.code() + "; try again later or ask an admin").toResponse();
     }
 
     @ServerExceptionMapper

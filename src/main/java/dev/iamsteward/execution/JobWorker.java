@@ -1,9 +1,9 @@
 package dev.iamsteward.execution;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.LogContext;
 import dev.iamsteward.common.WorkerGate;
 import dev.iamsteward.iam.IamException;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.RequestPlanner;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;

@@ -1,5 +1,6 @@
 package dev.iamsteward.execution;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ErrorKind;
@@ -8,7 +9,6 @@ import dev.iamsteward.common.StewardException;
 import dev.iamsteward.credential.DeliveryService;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamException;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.iam.Totp;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestStatus;

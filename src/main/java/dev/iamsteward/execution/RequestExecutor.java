@@ -1,13 +1,13 @@
 package dev.iamsteward.execution;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
-import dev.iamsteward.iam.TargetAccounts;
+import dev.iamsteward.request.KeyRotations;
 import dev.iamsteward.request.RequestPlanner;
-import dev.iamsteward.rotation.OnDemandRotations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -21,9 +21,9 @@ public class RequestExecutor {
     private final TargetAccounts accounts;
     private final UserCreation users;
     private final SecretSteps secrets;
-    private final OnDemandRotations rotations;
+    private final KeyRotations rotations;
 
-    RequestExecutor(TargetAccounts accounts, UserCreation users, SecretSteps secrets, OnDemandRotations rotations) {
+    RequestExecutor(TargetAccounts accounts, UserCreation users, SecretSteps secrets, KeyRotations rotations) {
         this.accounts = accounts;
         this.rotations = rotations;
         this.users = users;

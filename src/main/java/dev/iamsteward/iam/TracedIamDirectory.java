@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * check) start none, so that they do not each make a trace of their own. The spans are internal: the AWS
  * adapter's SDK call beneath is the client span.
  */
-final class TracedIamDirectory implements IamDirectory {
+public final class TracedIamDirectory implements IamDirectory {
 
     static final AttributeKey<String> OPERATION = AttributeKey.stringKey("steward.iam.operation");
     static final AttributeKey<String> USER_NAME = AttributeKey.stringKey("steward.iam.user_name");
@@ -28,14 +28,14 @@ final class TracedIamDirectory implements IamDirectory {
     private final Tracer tracer;
     private final String account;
 
-    TracedIamDirectory(IamDirectory iam, Tracer tracer, String account) {
+    public TracedIamDirectory(IamDirectory iam, Tracer tracer, String account) {
         this.iam = iam;
         this.tracer = tracer;
         this.account = account;
     }
 
     /** The adapter beneath, untraced. */
-    IamDirectory adapter() {
+    public IamDirectory adapter() {
         return iam;
     }
 

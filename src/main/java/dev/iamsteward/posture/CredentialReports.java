@@ -1,9 +1,9 @@
 package dev.iamsteward.posture;
 
+import dev.iamsteward.account.TargetAccount;
 import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.iam.IamAccount;
 import dev.iamsteward.iam.IamException;
-import dev.iamsteward.iam.TargetAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 

@@ -1,7 +1,7 @@
 package dev.iamsteward.posture;
 
-import dev.iamsteward.execution.IssuedCredential.State;
-import dev.iamsteward.execution.IssuedCredentials.Expected;
+import dev.iamsteward.credential.CredentialLedger.Expected;
+import dev.iamsteward.credential.IssuedCredential.State;
 import dev.iamsteward.iam.CredentialReport;
 import java.time.Instant;
 import java.util.ArrayList;

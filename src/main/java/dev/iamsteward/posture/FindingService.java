@@ -1,12 +1,12 @@
 package dev.iamsteward.posture;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.Cursor;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestType;

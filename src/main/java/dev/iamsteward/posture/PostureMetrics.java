@@ -1,7 +1,7 @@
 package dev.iamsteward.posture;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.iam.CredentialReport;
-import dev.iamsteward.iam.TargetAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.quarkus.narayana.jta.QuarkusTransaction;

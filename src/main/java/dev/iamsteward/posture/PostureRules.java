@@ -1,6 +1,6 @@
 package dev.iamsteward.posture;
 
-import dev.iamsteward.execution.IssuedCredentials.Expected;
+import dev.iamsteward.credential.CredentialLedger.Expected;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
 import java.time.Duration;

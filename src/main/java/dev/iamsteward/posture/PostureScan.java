@@ -1,13 +1,13 @@
 package dev.iamsteward.posture;
 
+import dev.iamsteward.account.TargetAccount;
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.audit.AuditLog;
-import dev.iamsteward.execution.IssuedCredentials;
-import dev.iamsteward.execution.IssuedCredentials.Expected;
+import dev.iamsteward.credential.CredentialLedger.Expected;
+import dev.iamsteward.credential.CredentialLedger;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
-import dev.iamsteward.iam.TargetAccount;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestType;
@@ -41,11 +41,11 @@ public class PostureScan {
     private final AuditLog audit;
     private final PostureMetrics metrics;
     private final Event<FindingOpened> openings;
-    private final IssuedCredentials issued;
+    private final CredentialLedger issued;
     private final Clock clock;
 
     PostureScan(TargetAccounts accounts, CredentialReports reports, PostureConfig config, AuditLog audit,
-            PostureMetrics metrics, Event<FindingOpened> openings, IssuedCredentials issued, Clock clock) {
+            PostureMetrics metrics, Event<FindingOpened> openings, CredentialLedger issued, Clock clock) {
         this.accounts = accounts;
         this.reports = reports;
         this.config = config;

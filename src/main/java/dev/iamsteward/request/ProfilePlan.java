@@ -1,6 +1,6 @@
 package dev.iamsteward.request;
 
-import dev.iamsteward.catalog.AccessProfile;
+import dev.iamsteward.account.AccessProfile;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.IamDirectory;

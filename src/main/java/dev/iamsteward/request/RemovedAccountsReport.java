@@ -1,6 +1,6 @@
 package dev.iamsteward.request;
 
-import dev.iamsteward.iam.TargetAccounts;
+import dev.iamsteward.account.TargetAccounts;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

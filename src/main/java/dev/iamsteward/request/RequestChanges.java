@@ -1,7 +1,7 @@
 package dev.iamsteward.request;
 
+import dev.iamsteward.account.Catalog;
 import dev.iamsteward.audit.AuditLog;
-import dev.iamsteward.catalog.Catalog;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.ErrorKind;

@@ -1,14 +1,14 @@
 package dev.iamsteward.request;
 
-import dev.iamsteward.catalog.Catalog;
+import dev.iamsteward.account.Catalog;
+import dev.iamsteward.account.TargetAccount;
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamNames;
 import dev.iamsteward.iam.IamUser;
-import dev.iamsteward.iam.TargetAccount;
-import dev.iamsteward.iam.TargetAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

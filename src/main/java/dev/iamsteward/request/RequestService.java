@@ -1,15 +1,15 @@
 package dev.iamsteward.request;
 
+import dev.iamsteward.account.Catalog;
+import dev.iamsteward.account.TargetAccount;
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditLog;
-import dev.iamsteward.catalog.Catalog;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.LogContext;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.common.Traces;
 import dev.iamsteward.credential.DeliveryService;
-import dev.iamsteward.iam.TargetAccount;
-import dev.iamsteward.iam.TargetAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

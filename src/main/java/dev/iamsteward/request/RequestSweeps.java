@@ -1,9 +1,9 @@
 package dev.iamsteward.request;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.credential.DeliveryService;
-import dev.iamsteward.iam.TargetAccounts;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package dev.iamsteward.rotation;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamDirectory;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.iam.IamUser;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.KeyRotations;
@@ -64,6 +64,7 @@ public class OnDemandRotations implements KeyRotations {
      * Starts the rotation the request ordered; run again after a crash, it finds the rotation already there.
      * Fails the request when the key is gone or a rotation of it began since the plan was checked.
      */
+    @Override
     public void start(UUID requestId, String account, String userName, String accessKeyId) {
         if (QuarkusTransaction.requiringNew().call(() -> KeyRotation.count("orderedBy", requestId)) > 0) {
             return;

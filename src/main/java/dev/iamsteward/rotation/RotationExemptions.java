@@ -1,13 +1,13 @@
 package dev.iamsteward.rotation;
 
+import dev.iamsteward.account.TargetAccount;
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.Cursor;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.StewardException;
-import dev.iamsteward.iam.TargetAccount;
-import dev.iamsteward.iam.TargetAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,6 +1,6 @@
 package dev.iamsteward.rotation;
 
-import dev.iamsteward.catalog.CatalogConfig;
+import dev.iamsteward.account.CatalogConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.iamsteward.rotation;
 
-import dev.iamsteward.catalog.CatalogConfig;
+import dev.iamsteward.account.CatalogConfig;
 import dev.iamsteward.iam.IamNames;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package dev.iamsteward.rotation;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.credential.DeliveryService;
 import dev.iamsteward.credential.DeliveryView;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamDirectory;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestPlanner;
 import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestType;
 import dev.iamsteward.request.SubmitRequest;
-import dev.iamsteward.request.RequestPlanner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;

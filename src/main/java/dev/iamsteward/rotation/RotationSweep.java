@@ -1,9 +1,9 @@
 package dev.iamsteward.rotation;
 
+import dev.iamsteward.account.TargetAccount;
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.CredentialReport;
-import dev.iamsteward.iam.TargetAccount;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.posture.CredentialReports;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

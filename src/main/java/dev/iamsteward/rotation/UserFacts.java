@@ -1,7 +1,7 @@
 package dev.iamsteward.rotation;
 
+import dev.iamsteward.account.TargetAccount;
 import dev.iamsteward.iam.IamDirectory;
-import dev.iamsteward.iam.TargetAccount;
 import dev.iamsteward.iam.IamUser;
 import java.util.List;
 import java.util.Map;

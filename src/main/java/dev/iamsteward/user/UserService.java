@@ -1,5 +1,7 @@
 package dev.iamsteward.user;
 
+import dev.iamsteward.account.TargetAccount;
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.LogContext;
 import dev.iamsteward.common.Page;
@@ -10,8 +12,6 @@ import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.IamNames;
 import dev.iamsteward.iam.IamPage;
 import dev.iamsteward.iam.IamUser;
-import dev.iamsteward.iam.TargetAccount;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestAccess;
 import dev.iamsteward.rotation.RotationService;

@@ -11,9 +11,6 @@ import java.util.function.Function;
  */
 public final class DeliveryVerifier {
 
-    static final String WEBHOOK_ID = "webhook-id";
-    static final String WEBHOOK_TIMESTAMP = "webhook-timestamp";
-    static final String WEBHOOK_SIGNATURE = "webhook-signature";
     static final String HUB_SIGNATURE = "X-Hub-Signature";
     static final String JIRA_DELIVERY_ID = "X-Atlassian-Webhook-Identifier";
     static final String AUTHORIZATION = "Authorization";
@@ -36,9 +33,9 @@ public final class DeliveryVerifier {
 
     private String standard(WebhookConfig.Source source, Function<String, String> headers, byte[] body,
             Instant now) {
-        String id = headers.apply(WEBHOOK_ID);
-        String timestamp = headers.apply(WEBHOOK_TIMESTAMP);
-        String signature = headers.apply(WEBHOOK_SIGNATURE);
+        String id = headers.apply(Signatures.WEBHOOK_ID);
+        String timestamp = headers.apply(Signatures.WEBHOOK_TIMESTAMP);
+        String signature = headers.apply(Signatures.WEBHOOK_SIGNATURE);
         if (id == null || timestamp == null || signature == null || !timestamp.matches("\\d{1,12}")) {
             throw new Rejection(Reason.MISSING_HEADERS);
         }
@@ -71,7 +68,7 @@ public final class DeliveryVerifier {
         if (!Signatures.tokenMatches(source.secretList(), authorization.substring(BEARER.length()))) {
             throw new Rejection(Reason.BAD_TOKEN);
         }
-        return idOr(headers.apply(WEBHOOK_ID), body);
+        return idOr(headers.apply(Signatures.WEBHOOK_ID), body);
     }
 
     private static String idOr(String id, byte[] body) {

@@ -48,9 +48,9 @@ class NotificationSender {
                 .map((Secret s) -> Signatures.standard(s, claim.messageId(), timestamp, body))
                 .collect(Collectors.joining(" "));
         return HttpRequest.newBuilder(subscriber.url())
-                .header(DeliveryVerifier.WEBHOOK_ID, claim.messageId())
-                .header(DeliveryVerifier.WEBHOOK_TIMESTAMP, Long.toString(timestamp))
-                .header(DeliveryVerifier.WEBHOOK_SIGNATURE, signatures);
+                .header(Signatures.WEBHOOK_ID, claim.messageId())
+                .header(Signatures.WEBHOOK_TIMESTAMP, Long.toString(timestamp))
+                .header(Signatures.WEBHOOK_SIGNATURE, signatures);
     }
 
     private HttpRequest.Builder jira(NotificationQueue.Claim claim) {

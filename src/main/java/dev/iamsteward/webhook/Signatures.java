@@ -17,6 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Signatures {
 
+    /** The Standard Webhooks headers: the message id, its timestamp and its signatures. */
+    public static final String WEBHOOK_ID = "webhook-id";
+    public static final String WEBHOOK_TIMESTAMP = "webhook-timestamp";
+    public static final String WEBHOOK_SIGNATURE = "webhook-signature";
     private static final String WHSEC = "whsec_";
     private static final String HMAC = "HmacSHA256";
     private static final String HUB_PREFIX = "sha256=";

@@ -2,7 +2,7 @@ package dev.iamsteward.approval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.iamsteward.catalog.CatalogConfig.Risk;
+import dev.iamsteward.account.CatalogConfig.Risk;
 import dev.iamsteward.request.ApprovalRequirement.AutoApprove;
 import dev.iamsteward.request.RequestType;
 import java.util.List;

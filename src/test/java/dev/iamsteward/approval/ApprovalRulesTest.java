@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.iamsteward.catalog.CatalogConfig.Risk;
+import dev.iamsteward.account.CatalogConfig.Risk;
 import dev.iamsteward.request.ApprovalPolicy;
 import dev.iamsteward.request.ApprovalRequirement.AutoApprove;
 import dev.iamsteward.request.RequestType;

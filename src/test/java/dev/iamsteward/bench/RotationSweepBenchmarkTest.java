@@ -2,8 +2,8 @@ package dev.iamsteward.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.iamsteward.account.IamConfig;
 import dev.iamsteward.iam.Attribution;
-import dev.iamsteward.iam.IamConfig;
 import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.iam.memory.IamCall;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;

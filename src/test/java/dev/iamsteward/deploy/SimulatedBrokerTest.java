@@ -3,9 +3,9 @@ package dev.iamsteward.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.iamsteward.iam.BrokerProbe;
-import dev.iamsteward.iam.BrokerSelfCheck;
-import dev.iamsteward.iam.BrokerTarget;
+import dev.iamsteward.account.BrokerProbe;
+import dev.iamsteward.account.BrokerSelfCheck;
+import dev.iamsteward.account.BrokerTarget;
 import dev.iamsteward.iam.memory.SimulatedBroker;
 import dev.iamsteward.iam.memory.SimulatedStatement;
 import java.util.Iterator;

@@ -6,8 +6,8 @@ import static dev.iamsteward.support.Requests.uniqueUserName;
 import static dev.iamsteward.support.Tokens.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditLog;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.request.RequestPlanner;
 import dev.iamsteward.support.Flows;

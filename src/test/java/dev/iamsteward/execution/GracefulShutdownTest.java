@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditLog;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.request.RequestPlanner;
 import dev.iamsteward.support.Flows;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamsteward.common.Secret;
-import dev.iamsteward.execution.IssuedCredential;
+import dev.iamsteward.credential.IssuedCredential;
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;

@@ -3,8 +3,8 @@ package dev.iamsteward.posture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.iamsteward.execution.IssuedCredential.State;
-import dev.iamsteward.execution.IssuedCredentials.Expected;
+import dev.iamsteward.credential.CredentialLedger.Expected;
+import dev.iamsteward.credential.IssuedCredential.State;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.iam.CredentialReportCsv;

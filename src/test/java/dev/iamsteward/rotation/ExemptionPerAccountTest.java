@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.Attribution;
-import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.support.Flows;
 import dev.iamsteward.support.Requests;

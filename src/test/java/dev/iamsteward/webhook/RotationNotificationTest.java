@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamsteward.account.AccountSettings;
 import dev.iamsteward.common.Secret;
 import dev.iamsteward.execution.JobWorker;
-import dev.iamsteward.iam.AccountSettings;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iamsteward.account.RootCredentials;
 import dev.iamsteward.common.Secret;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.iam.IamAccount;
 import dev.iamsteward.iam.IamException;
-import dev.iamsteward.iam.RootCredentials;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.iamsteward.iam.RootCredentials;
+import dev.iamsteward.account.RootCredentials;
 import dev.iamsteward.iam.aws.CannedHttp.Answer;
 import dev.iamsteward.support.MotoServer;
 import io.opentelemetry.api.OpenTelemetry;

@@ -1,4 +1,4 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.iam.memory.InMemoryPolicySimulator;
 import dev.iamsteward.iam.memory.SimulatedStatement;

@@ -1,5 +1,7 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
+import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.iam.IamException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

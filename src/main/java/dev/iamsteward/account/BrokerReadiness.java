@@ -1,6 +1,5 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
-import dev.iamsteward.catalog.Catalog;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

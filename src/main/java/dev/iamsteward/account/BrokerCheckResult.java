@@ -1,5 +1,6 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
+import dev.iamsteward.iam.Simulation;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package dev.iamsteward.execution;
+package dev.iamsteward.credential;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,5 +1,9 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
+import dev.iamsteward.iam.IamException;
+import dev.iamsteward.iam.PolicySimulator;
+import dev.iamsteward.iam.Simulation;
+import dev.iamsteward.iam.SimulationQuery;
 import io.quarkus.logging.Log;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
+import dev.iamsteward.iam.IamNames;
 import dev.iamsteward.iam.aws.AwsConfig;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import java.util.ArrayList;

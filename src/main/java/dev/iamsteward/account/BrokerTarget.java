@@ -1,4 +1,4 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
 import java.util.ArrayList;
 import java.util.List;

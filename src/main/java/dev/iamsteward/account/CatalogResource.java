@@ -1,7 +1,6 @@
-package dev.iamsteward.catalog;
+package dev.iamsteward.account;
 
 import dev.iamsteward.common.Roles;
-import dev.iamsteward.iam.TargetAccounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,9 +1,11 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iamsteward.iam.IamException;
+import dev.iamsteward.iam.Simulation;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.iam.memory.InMemoryPolicySimulator;
 import dev.iamsteward.iam.memory.SimulatedBroker;

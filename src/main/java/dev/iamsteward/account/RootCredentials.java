@@ -1,4 +1,4 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
 /** The service never runs as the AWS account's root user: root credentials cannot be scoped down or attributed. */
 public final class RootCredentials {

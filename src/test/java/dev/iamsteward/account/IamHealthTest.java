@@ -1,8 +1,9 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
 import static dev.iamsteward.support.Requests.approveAs;
 import static dev.iamsteward.support.Requests.uniqueUserName;
@@ -11,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.iamsteward.execution.JobWorker;
+import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.IamException;
+import dev.iamsteward.iam.NewUser;
+import dev.iamsteward.iam.TracedIamDirectory;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.rotation.KeyRotation;

@@ -1,9 +1,7 @@
-package dev.iamsteward.catalog;
+package dev.iamsteward.account;
 
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
-import dev.iamsteward.iam.AccountSettings;
-import dev.iamsteward.iam.TargetAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;

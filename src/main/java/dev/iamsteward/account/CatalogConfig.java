@@ -1,4 +1,4 @@
-package dev.iamsteward.catalog;
+package dev.iamsteward.account;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

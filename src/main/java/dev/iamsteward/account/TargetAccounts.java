@@ -1,8 +1,9 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
-import dev.iamsteward.catalog.CatalogConfig;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.iam.TracedIamDirectory;
 import dev.iamsteward.iam.aws.AwsConfig;
 import dev.iamsteward.iam.aws.AwsIamDirectory;
 import dev.iamsteward.iam.aws.AwsTargets;

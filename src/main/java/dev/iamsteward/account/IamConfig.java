@@ -1,4 +1,4 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

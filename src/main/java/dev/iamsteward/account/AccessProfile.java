@@ -1,4 +1,4 @@
-package dev.iamsteward.catalog;
+package dev.iamsteward.account;
 
 import java.util.List;
 

@@ -1,4 +1,8 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
+
+import dev.iamsteward.iam.IamAccount;
+import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.iam.PolicySimulator;
 
 /**
  * One target account: its settings, the IAM port and account-level reads that act on it, and IAM's policy

@@ -1,4 +1,4 @@
-package dev.iamsteward.iam;
+package dev.iamsteward.account;
 
 import static dev.iamsteward.support.Requests.approveAs;
 import static dev.iamsteward.support.Requests.uniqueUserName;
@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamsteward.execution.JobWorker;
+import dev.iamsteward.iam.TracedIamDirectory;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.support.Flows;
