@@ -1,7 +1,8 @@
 package dev.iamsteward.execution;
 
 import dev.iamsteward.common.LogContext;
-import dev.iamsteward.common.WorkerGate;
+import dev.iamsteward.queue.Backoff;
+import dev.iamsteward.queue.WorkerGate;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.TargetAccounts;
 import dev.iamsteward.request.RequestPlanner;

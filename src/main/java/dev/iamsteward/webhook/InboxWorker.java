@@ -1,8 +1,8 @@
 package dev.iamsteward.webhook;
 
 import dev.iamsteward.common.StewardException;
-import dev.iamsteward.execution.Backoff;
-import dev.iamsteward.common.WorkerGate;
+import dev.iamsteward.queue.Backoff;
+import dev.iamsteward.queue.WorkerGate;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
