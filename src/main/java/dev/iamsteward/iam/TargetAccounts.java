@@ -34,7 +34,8 @@ public class TargetAccounts {
 
     TargetAccounts(AccountsConfig accounts, IamConfig iam, AwsConfig aws, CatalogConfig catalog,
             Instance<InMemoryIamDirectory> sandbox, Instance<InMemoryIamAccount> sandboxAccount,
-            Instance<InMemoryPolicySimulator> sandboxSimulator, Instance<AwsTargets> awsTargets, Clock clock, Tracer tracer) {
+            Instance<InMemoryPolicySimulator> sandboxSimulator, Instance<AwsTargets> awsTargets, Clock clock, Tracer tracer,
+            IamRateLimits limits) {
         for (AccountSettings settings : AccountSettings.of(accounts, iam, aws, catalog.profiles().keySet())) {
             TargetAccount target = switch (iam.backend()) {
                 case MEMORY -> {
@@ -47,7 +48,7 @@ public class TargetAccounts {
                 }
                 case AWS -> onAws(settings, awsTargets.get());
             };
-            this.accounts.put(settings.id(), traced(target, tracer));
+            this.accounts.put(settings.id(), traced(limited(target, limits), tracer));
             IamDirectory.Backend backend = target.directory().backend();
             if (backend.sandbox()) {
                 Log.warnf("Account %s: IAM backend is the %s SANDBOX (%s): nothing reaches AWS", settings.id(),
@@ -136,6 +137,13 @@ public class TargetAccounts {
         ((InMemoryPolicySimulator) target.simulator()).setBrokerPolicy(SimulatedBroker.asDeployed("aws",
                 settings.accountId(), settings.managedPath(), settings.permissionsBoundaryArn(), catalogPolicies));
         return target;
+    }
+
+    /** Every call to the account's IAM, by whatever part of the service, waits for the account's rate. */
+    private static TargetAccount limited(TargetAccount target, IamRateLimits limits) {
+        IamRateLimits.Limit limit = limits.forAccount(target.id());
+        return new TargetAccount(target.settings(), RateLimitedIam.wrap(IamDirectory.class, target.directory(), limit),
+                RateLimitedIam.wrap(IamAccount.class, target.account(), limit), target.simulator());
     }
 
     /** Every call through the account's IAM port is a span naming the account. */

@@ -61,7 +61,7 @@ class MultiAccountPostureTest {
     @BeforeEach
     void freshReports() {
         beta = (InMemoryIamDirectory) ((TracedIamDirectory) accounts.get("beta").directory()).adapter();
-        accounts.all().forEach(a -> ((InMemoryIamAccount) a.account()).reset());
+        accounts.all().forEach(a -> ((InMemoryIamAccount) IamRateLimits.beneath(a.account())).reset());
         clock.advance(health.cacheTtl());
         Flows.drain(worker);
     }
@@ -158,7 +158,7 @@ class MultiAccountPostureTest {
         worker.runDueJobs();
         beta.createAccessKey(user, OUTSIDE);
         clock.advance(Duration.ofDays(91));
-        accounts.all().forEach(a -> ((InMemoryIamAccount) a.account()).reset());
+        accounts.all().forEach(a -> ((InMemoryIamAccount) IamRateLimits.beneath(a.account())).reset());
         return user;
     }
 }
