@@ -2,7 +2,10 @@ package dev.iamsteward.account;
 
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.iam.IamAccount;
 import dev.iamsteward.iam.IamDirectory;
+import dev.iamsteward.iam.IamRateLimits;
+import dev.iamsteward.iam.RateLimitedIam;
 import dev.iamsteward.iam.TracedIamDirectory;
 import dev.iamsteward.iam.aws.AwsConfig;
 import dev.iamsteward.iam.aws.AwsIamDirectory;
@@ -35,7 +38,8 @@ public class TargetAccounts {
 
     TargetAccounts(AccountsConfig accounts, IamConfig iam, AwsConfig aws, CatalogConfig catalog,
             Instance<InMemoryIamDirectory> sandbox, Instance<InMemoryIamAccount> sandboxAccount,
-            Instance<InMemoryPolicySimulator> sandboxSimulator, Instance<AwsTargets> awsTargets, Clock clock, Tracer tracer) {
+            Instance<InMemoryPolicySimulator> sandboxSimulator, Instance<AwsTargets> awsTargets, Clock clock, Tracer tracer,
+            IamRateLimits limits) {
         for (AccountSettings settings : AccountSettings.of(accounts, iam, aws, catalog.profiles().keySet())) {
             TargetAccount target = switch (iam.backend()) {
                 case MEMORY -> {
@@ -48,7 +52,7 @@ public class TargetAccounts {
                 }
                 case AWS -> onAws(settings, awsTargets.get());
             };
-            this.accounts.put(settings.id(), traced(target, tracer));
+            this.accounts.put(settings.id(), traced(limited(target, limits), tracer));
             IamDirectory.Backend backend = target.directory().backend();
             if (backend.sandbox()) {
                 Log.warnf("Account %s: IAM backend is the %s SANDBOX (%s): nothing reaches AWS", settings.id(),
@@ -137,6 +141,13 @@ public class TargetAccounts {
         ((InMemoryPolicySimulator) target.simulator()).setBrokerPolicy(SimulatedBroker.asDeployed("aws",
                 settings.accountId(), settings.managedPath(), settings.permissionsBoundaryArn(), catalogPolicies));
         return target;
+    }
+
+    /** Every call to the account's IAM, by whatever part of the service, waits for the account's rate. */
+    private static TargetAccount limited(TargetAccount target, IamRateLimits limits) {
+        IamRateLimits.Limit limit = limits.forAccount(target.id());
+        return new TargetAccount(target.settings(), RateLimitedIam.wrap(IamDirectory.class, target.directory(), limit),
+                RateLimitedIam.wrap(IamAccount.class, target.account(), limit), target.simulator());
     }
 
     /** Every call through the account's IAM port is a span naming the account. */

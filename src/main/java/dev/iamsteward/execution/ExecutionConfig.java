@@ -4,16 +4,15 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How approved requests are executed: polling, leases and retries. */
+/** How approved requests are executed: leases and retries. */
 @ConfigMapping(prefix = "steward.execution")
 public interface ExecutionConfig {
 
-    /** How often the worker looks for due jobs (a Quarkus scheduler interval such as {@code 1s}). */
-    @WithDefault("1s")
-    String pollInterval();
-
-    /** How long a claimed job stays with its worker; a job whose lease ran out is picked up again. */
-    @WithDefault("5m")
+    /**
+     * How long a claimed job stays with its worker unless the replica's heartbeat renews it; a job whose lease
+     * ran out (its replica crashed) is picked up again by another.
+     */
+    @WithDefault("15s")
     Duration lease();
 
     /** Attempts before a job that keeps meeting throttling or IAM failures fails its request. */
@@ -28,7 +27,7 @@ public interface ExecutionConfig {
     @WithDefault("5m")
     Duration maxBackoff();
 
-    /** Jobs one poll runs at most, so that one worker does not hold on to everything. */
+    /** Jobs one call of {@code JobWorker.runDueJobs} runs at most (the pool's workers take one at a time). */
     @WithDefault("20")
     int batchSize();
 }

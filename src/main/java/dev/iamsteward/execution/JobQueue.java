@@ -3,6 +3,9 @@ package dev.iamsteward.execution;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.Traces;
 import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.queue.Backoff;
+import dev.iamsteward.queue.Phase;
+import dev.iamsteward.queue.WorkQueue;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestApproved;
 import dev.iamsteward.request.RequestStatus;
@@ -27,24 +30,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobQueue {
 
-    /** Due jobs, except those of requests that have not started and whose ticket holds them back. */
-    private static final String CLAIMABLE = """
-            select j.id from execution_job j join access_request r on r.id = j.request_id
-            where ((j.state = 'QUEUED' and j.run_after <= :now) or (j.state = 'RUNNING' and j.lease_until < :now))
-              and not (r.status = 'APPROVED' and r.ticket_gated and not r.ticket_approved)
-            order by j.run_after, j.id
-            limit 1
-            for update of j skip locked""";
+    /** Jobs of requests that have not started and whose ticket holds them back are not claimed. */
+    public static final WorkQueue.Table TABLE = WorkQueue.Table.of("execution_job", Long.class, "QUEUED", "DONE")
+            .holdingBack("join access_request r on r.id = q.request_id",
+                    "r.status = 'APPROVED' and r.ticket_gated and not r.ticket_approved");
 
     private final EntityManager em;
     private final AuditLog audit;
     private final Clock clock;
     private final ExecutionConfig config;
     private final IssuedCredentials issued;
+    private final WorkQueue<ExecutionJob> jobs;
 
     JobQueue(EntityManager em, AuditLog audit, Clock clock, ExecutionConfig config, IssuedCredentials issued) {
         this.em = em;
         this.issued = issued;
+        this.jobs = new WorkQueue<>(em, clock, ExecutionJob.class, TABLE, config::lease, config.maxAttempts(),
+                new Backoff(config.initialBackoff(), config.maxBackoff()));
         this.audit = audit;
         this.clock = clock;
         this.config = config;
@@ -59,15 +61,13 @@ public class JobQueue {
     /** Claims the next due job, or a job whose worker's lease ran out, and marks its request as executing. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<ExecutionOrder> claimNext(String worker) {
-        Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(CLAIMABLE).setParameter("now", now).getResultList();
-        if (ids.isEmpty()) {
+        Optional<WorkQueue.Claimed<ExecutionJob>> claimed = jobs.claim(worker);
+        if (claimed.isEmpty()) {
             return Optional.empty();
         }
-        ExecutionJob job = em.find(ExecutionJob.class, ids.get(0).longValue());
-        boolean resumed = job.state == ExecutionJob.State.RUNNING;
-        job.claim(worker, now, now.plus(config.lease()));
+        ExecutionJob job = claimed.get().item();
+        boolean resumed = claimed.get().resumed();
+        Instant now = job.updatedAt;
         AccessRequest request = em.find(AccessRequest.class, job.requestId, LockModeType.PESSIMISTIC_WRITE);
         if (request.status == RequestStatus.APPROVED) {
             audit.record(request.startExecution(worker, now).audit("execution.started"));
@@ -106,7 +106,7 @@ public class JobQueue {
             Instant now = clock.instant();
             issued.stepDone(order, index, result.newKey(), now);
             audit.record(request.stepDone(worker, now).audit("execution.step-done"));
-            job.leaseUntil = now.plus(config.lease());
+            jobs.extend(job);
             if (result.userArn() != null) {
                 request.userArn = result.userArn();
             }
@@ -120,7 +120,7 @@ public class JobQueue {
             Instant now = clock.instant();
             AccessRequest request = request(job);
             audit.record(request.succeed(request.userArn, worker, now).audit("execution.succeeded"));
-            job.finish(ExecutionJob.State.DONE, null, now);
+            job.finish(Phase.DONE, null, now);
         });
     }
 
@@ -140,7 +140,7 @@ public class JobQueue {
         Instant now = clock.instant();
         ExecutionJob.<ExecutionJob>find("requestId", request.id).firstResultOptional()
                 .filter(j -> j.state == ExecutionJob.State.WAITING)
-                .ifPresent(job -> job.finish(ExecutionJob.State.FAILED, reason, now));
+                .ifPresent(job -> job.finish(Phase.FAILED, reason, now));
         audit.record(request.fail(reason, actor, now).audit("execution.failed"));
     }
 
@@ -153,15 +153,25 @@ public class JobQueue {
         job.requeue(clock.instant());
     }
 
+    /**
+     * Queues the job again after a backoff that grows with its attempts; once they are spent, fails it and its
+     * request with {@code finalReason}. Returns whether it will be tried again.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void retryLater(ExecutionOrder order, String worker, String error, Duration delay) {
-        held(order, worker).ifPresent(job -> {
+    public boolean retryLater(ExecutionOrder order, String worker, String error, String finalReason) {
+        return held(order, worker).map(job -> {
             Instant now = clock.instant();
-            job.retryAt(now.plus(delay), error, now);
+            Optional<Duration> delay = jobs.retryOrFail(job, error);
+            if (delay.isEmpty()) {
+                job.lastError = finalReason;
+                audit.record(request(job).fail(finalReason, worker, now).audit("execution.failed"));
+                return false;
+            }
             audit.record(new StatusChange(job.requestId, order.account(), RequestStatus.EXECUTING,
                     RequestStatus.EXECUTING, worker, now, "attempt " + order.attempt() + " failed, retrying in "
-                    + delay + ": " + error).audit("execution.retry-scheduled"));
-        });
+                    + delay.get() + ": " + error).audit("execution.retry-scheduled"));
+            return true;
+        }).orElse(false);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -169,7 +179,7 @@ public class JobQueue {
         held(order, worker).ifPresent(job -> {
             Instant now = clock.instant();
             audit.record(request(job).fail(reason, worker, now).audit("execution.failed"));
-            job.finish(ExecutionJob.State.FAILED, reason, now);
+            job.finish(Phase.FAILED, reason, now);
         });
     }
 
@@ -185,15 +195,30 @@ public class JobQueue {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int releaseAll(String worker) {
-        List<ExecutionJob> held = ExecutionJob.list("state = ?1 and leaseOwner = ?2", ExecutionJob.State.RUNNING,
-                worker);
-        held.forEach(job -> handBack(job, worker));
+        List<ExecutionJob> held = jobs.handBackAll(worker);
+        held.forEach(job -> audited(job, worker));
         return held.size();
     }
 
+    /** Renews the leases of the jobs {@code worker} is on; returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int renewLeases(String worker) {
+        return jobs.renew(worker);
+    }
+
+    /** Deletes the jobs done before {@code before}; failed ones stay with their requests' history. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int deleteDone(Instant before) {
+        return jobs.deleteDone(before);
+    }
+
     private void handBack(ExecutionJob job, String worker) {
+        job.handBack(clock.instant());
+        audited(job, worker);
+    }
+
+    private void audited(ExecutionJob job, String worker) {
         Instant now = clock.instant();
-        job.handBack(now);
         // Read, not locked: only the account is needed, and it never changes once the request is made.
         String account = em.find(AccessRequest.class, job.requestId).account;
         audit.record(new StatusChange(job.requestId, account, RequestStatus.EXECUTING, RequestStatus.EXECUTING,
@@ -202,13 +227,12 @@ public class JobQueue {
 
     /** The job if this worker still holds it; a worker whose lease ran out has lost it to another. */
     private Optional<ExecutionJob> held(ExecutionOrder order, String worker) {
-        ExecutionJob job = em.find(ExecutionJob.class, order.jobId(), LockModeType.PESSIMISTIC_WRITE);
-        if (job == null || !job.heldBy(worker) || job.attempts != order.attempt()) {
+        Optional<ExecutionJob> job = jobs.held(order.jobId(), worker, order.attempt());
+        if (job.isEmpty()) {
             Log.warnf("Job %d is no longer held by %s; its outcome is left to the worker that holds it",
                     order.jobId(), worker);
-            return Optional.empty();
         }
-        return Optional.of(job);
+        return job;
     }
 
     private AccessRequest request(ExecutionJob job) {

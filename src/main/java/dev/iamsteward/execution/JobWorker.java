@@ -2,7 +2,8 @@ package dev.iamsteward.execution;
 
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.LogContext;
-import dev.iamsteward.common.WorkerGate;
+import dev.iamsteward.queue.QueueWorker;
+import dev.iamsteward.queue.WorkerGate;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.request.RequestPlanner;
 import io.opentelemetry.api.trace.Span;
@@ -19,14 +20,13 @@ import java.util.UUID;
  * shutdown it stops claiming and hands back what it has not started.
  */
 @ApplicationScoped
-public class JobWorker {
+public class JobWorker implements QueueWorker {
 
     private final JobQueue queue;
     private final RequestPlanner planner;
     private final RequestExecutor executor;
     private final ExecutionConfig config;
     private final TargetAccounts accounts;
-    private final Backoff backoff;
     private final ExecutionSpans spans;
     private final String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final WorkerGate gate = new WorkerGate();
@@ -39,13 +39,16 @@ public class JobWorker {
         this.planner = planner;
         this.executor = executor;
         this.config = config;
-        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
     }
 
     /** Runs the jobs that are due now, at most a batch of them; returns how many it ran. */
     public int runDueJobs() {
+        return runUpTo(config.batchSize());
+    }
+
+    private int runUpTo(int most) {
         // A job claimed as the worker was told to stop has not started, so another replica takes it now.
-        return gate.runBatch(config.batchSize(), () -> queue.claimNext(workerId), order -> {
+        return gate.runBatch(most, () -> queue.claimNext(workerId), order -> {
             Span span = spans.start(order);
             try (LogContext context = LogContext.forRequest(order.requestId(), accountId(order));
                     Scope scope = span.makeCurrent()) {
@@ -56,11 +59,22 @@ public class JobWorker {
         }, order -> queue.release(order, workerId));
     }
 
+    @Override
+    public boolean runOne() {
+        return runUpTo(1) > 0;
+    }
+
+    @Override
+    public void renewLeases() {
+        queue.renewLeases(workerId);
+    }
+
     /**
      * Claims nothing more, lets the job in progress finish within {@code grace}, and hands back what this worker
      * claimed but has not started. A job still running after the grace period keeps its lease, so that nobody
-     * runs it twice at once; another replica resumes it when the lease runs out.
+     * runs it twice at once; another replica resumes it when the lease, no longer renewed, runs out.
      */
+    @Override
     public void stop(Duration grace) {
         if (!gate.close(grace)) {
             Log.warnf("%s stopped with a job still running; it is resumed elsewhere when its lease runs out",
@@ -126,25 +140,23 @@ public class JobWorker {
             failed(order, e.getMessage());
         } catch (IamException e) {
             String error = describe(order, e);
-            if (e.retryable() && order.attempt() < config.maxAttempts()) {
-                retryLater(order, error);
+            if (e.retryable()) {
+                retryLater(order, error, error);
             } else {
                 failed(order, error);
             }
         } catch (RuntimeException e) {
             Log.errorf(e, "Job %d failed unexpectedly on attempt %d", order.jobId(), order.attempt());
-            if (order.attempt() < config.maxAttempts()) {
-                retryLater(order, "internal error");
-            } else {
-                failed(order, "internal error; see the service log for job " + order.jobId());
-            }
+            retryLater(order, "internal error", "internal error; see the service log for job " + order.jobId());
         }
     }
 
     /** The attempt's span shows the error the request shows, and no stack trace. */
-    private void retryLater(ExecutionOrder order, String error) {
+    private void retryLater(ExecutionOrder order, String error, String finalReason) {
         Span.current().setStatus(StatusCode.ERROR, "retrying: " + error);
-        queue.retryLater(order, workerId, error, backoff.after(order.attempt()));
+        if (!queue.retryLater(order, workerId, error, finalReason)) {
+            Span.current().setStatus(StatusCode.ERROR, finalReason);
+        }
     }
 
     private void failed(ExecutionOrder order, String reason) {

@@ -34,9 +34,9 @@ public final class TracedIamDirectory implements IamDirectory {
         this.account = account;
     }
 
-    /** The adapter beneath, untraced. */
+    /** The adapter beneath, untraced and unlimited. */
     public IamDirectory adapter() {
-        return iam;
+        return RateLimitedIam.unwrap(iam);
     }
 
     private <T> T traced(String operation, String userName, Supplier<T> call) {

@@ -13,12 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Checks a submission against the guard rails and IAM's current state, and computes its dry-run plan: the
@@ -39,6 +42,10 @@ public class RequestPlanner {
     static final int KEYS_PER_USER = 2;
     /** The plan step of ROTATE_ACCESS_KEY: not an IAM call, but the start of the service's own rotation. */
     public static final String START_ROTATION = "steward:StartKeyRotation";
+
+    /** The requests the service files itself for a user it knows: a rotation's new key and its old key's end. */
+    private static final Set<RequestType> KNOWN_TYPES = EnumSet.of(RequestType.CREATE_ACCESS_KEY,
+            RequestType.DEACTIVATE_ACCESS_KEY, RequestType.DELETE_ACCESS_KEY);
     static final int MANAGED_POLICIES_PER_USER = 10;
 
     private final TargetAccounts accounts;
@@ -82,6 +89,14 @@ public class RequestPlanner {
      * the request's own account.
      */
     void plan(AccessRequest request) {
+        plan(request, null);
+    }
+
+    /**
+     * As {@link #plan(AccessRequest)}; for an access key's creation or change, {@code known} (when given) stands in
+     * for reading the user and listing its keys.
+     */
+    void plan(AccessRequest request, KnownUser known) {
         TargetAccount target = accounts.stored(request.account);
         IamDirectory iam = target.directory();
         if (request.expiresAt != null && !request.expiresAt.isAfter(clock.instant())) {
@@ -89,6 +104,14 @@ public class RequestPlanner {
         }
         if (request.type == RequestType.CREATE_USER) {
             request.plan = planCreateUser(target, request);
+            return;
+        }
+        Supplier<List<AccessKey>> keys = () -> iam.listAccessKeys(request.userName);
+        if (known != null && KNOWN_TYPES.contains(request.type)) {
+            request.userArn = known.arn();
+            request.owner = known.owner();
+            request.plan = request.type == RequestType.CREATE_ACCESS_KEY ? planCreateKey(known::keys, request)
+                    : planKeyChange(known::keys, request);
             return;
         }
         IamUser user = managedUser(target, request.userName);
@@ -101,8 +124,8 @@ public class RequestPlanner {
         request.plan = switch (request.type) {
             case GRANT_CONSOLE_ACCESS -> planGrantConsole(iam, request);
             case REVOKE_CONSOLE_ACCESS -> planRevokeConsole(iam, request);
-            case CREATE_ACCESS_KEY -> planCreateKey(iam, request);
-            case DEACTIVATE_ACCESS_KEY, REACTIVATE_ACCESS_KEY, DELETE_ACCESS_KEY -> planKeyChange(iam, request);
+            case CREATE_ACCESS_KEY -> planCreateKey(keys, request);
+            case DEACTIVATE_ACCESS_KEY, REACTIVATE_ACCESS_KEY, DELETE_ACCESS_KEY -> planKeyChange(keys, request);
             case ROTATE_ACCESS_KEY -> planRotateKey(iam, request);
             case ADD_TO_GROUP, REMOVE_FROM_GROUP, ATTACH_POLICY, DETACH_POLICY ->
                     ProfilePlan.of(iam, request, catalog.profile(target.settings(), request.profile));
@@ -164,9 +187,9 @@ public class RequestPlanner {
         return List.of(new PlannedCall("iam:DeleteLoginProfile", call(request)));
     }
 
-    private static List<PlannedCall> planCreateKey(IamDirectory iam, AccessRequest request) {
+    private static List<PlannedCall> planCreateKey(Supplier<List<AccessKey>> listing, AccessRequest request) {
         requireOwner(request);
-        List<AccessKey> keys = iam.listAccessKeys(request.userName);
+        List<AccessKey> keys = listing.get();
         if (keys.size() >= KEYS_PER_USER) {
             throw new StewardException(ErrorKind.QUOTA_EXCEEDED, "'" + request.userName + "' already has "
                     + KEYS_PER_USER + " access keys, IAM's limit; delete one first");
@@ -176,11 +199,11 @@ public class RequestPlanner {
         return List.of(new PlannedCall("iam:CreateAccessKey", parameters));
     }
 
-    private static List<PlannedCall> planKeyChange(IamDirectory iam, AccessRequest request) {
+    private static List<PlannedCall> planKeyChange(Supplier<List<AccessKey>> listing, AccessRequest request) {
         if (request.accessKeyId == null) {
             throw StewardException.invalid("accessKeyId is required for " + request.type);
         }
-        AccessKey key = iam.listAccessKeys(request.userName).stream()
+        AccessKey key = listing.get().stream()
                 .filter(k -> k.accessKeyId().equals(request.accessKeyId)).findFirst()
                 .orElseThrow(() -> StewardException.notFound("Access key of user " + request.userName,
                         request.accessKeyId));

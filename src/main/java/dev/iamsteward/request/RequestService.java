@@ -103,9 +103,16 @@ public class RequestService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AccessRequest submitForSystem(SubmitRequest submission, String rule, String why, Instant now) {
+        return submitForSystem(submission, rule, why, now, null);
+    }
+
+    /** As above, planned from what the service already knows of the user ({@code known}, or null: read IAM). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AccessRequest submitForSystem(SubmitRequest submission, String rule, String why, Instant now,
+            KnownUser known) {
         AccessRequest request = AccessRequest.submit(accounts.resolve(submission.account()).id(), submission,
                 AccessRequest.SYSTEM, null, now);
-        planner.plan(request);
+        planner.plan(request, known);
         request.risk = "LOW";
         request.approval = new ApprovalRequirement(rule, 0, Set.of(), false, false);
         admit(request, now);

@@ -80,6 +80,6 @@ public class OnDemandRotations implements KeyRotations {
                 .orElseThrow(() -> new StewardException(ErrorKind.UNKNOWN_ACCESS_KEY, "'" + userName
                         + "' no longer has access key " + accessKeyId));
         RotationPolicy policy = policies.choose(new UserFacts(accounts.get(account), userName, user.path()));
-        QuarkusTransaction.requiringNew().run(() -> steps.start(account, userName, old, keys, policy, requestId));
+        QuarkusTransaction.requiringNew().run(() -> steps.start(account, userName, old, keys, policy, requestId, null));
     }
 }

@@ -11,6 +11,8 @@ import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestType;
 import dev.iamsteward.request.SubmitRequest;
+import dev.iamsteward.request.KnownUser;
+import dev.iamsteward.request.RequestPlanner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -51,16 +53,21 @@ class RotationSteps {
 
     /**
      * Starts the rotation of a key under {@code policy}: makes room for a new key if it can, and files its
-     * creation; {@code orderedBy} is the ROTATE_ACCESS_KEY request behind it, if any. {@code keys} are the user's keys as just listed, so that they are not listed again here.
+     * creation; {@code orderedBy} is the ROTATE_ACCESS_KEY request behind it, if any. {@code keys} are the user's keys as just listed, so that they are not listed again here;
+     * {@code known}, when the sweep has it, is the user as the service knows it, so that filing reads nothing again.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    UUID start(String account, String userName, AccessKey old, List<AccessKey> keys, RotationPolicy policy, UUID orderedBy) {
+    UUID start(String account, String userName, AccessKey old, List<AccessKey> keys, RotationPolicy policy, UUID orderedBy,
+            KnownUser known) {
         KeyRotation rotation = KeyRotation.start(account, userName, old.accessKeyId(), old.createDate(), policy.name(),
                 clock.instant());
         rotation.orderedBy = orderedBy;
+        if (known != null) {
+            rotation.owner = known.owner();
+        }
         rotation.persist();
         KeyRotation.getEntityManager().flush();
-        makeRoomAndCreate(rotation, keys);
+        makeRoomAndCreate(rotation, keys, known);
         metrics.started(rotation.status);
         return rotation.id;
     }
@@ -76,7 +83,7 @@ class RotationSteps {
     private void step(KeyRotation rotation) {
         Instant now = clock.instant();
         switch (rotation.status) {
-            case BLOCKED -> makeRoomAndCreate(rotation, iam(rotation).listAccessKeys(rotation.userName));
+            case BLOCKED -> makeRoomAndCreate(rotation, iam(rotation).listAccessKeys(rotation.userName), null);
             case CLEARING, CREATING, DEACTIVATING, DELETING -> stepDone(rotation).ifPresent(done -> next(rotation));
             case WAITING -> maybeDeactivate(rotation, now);
             case DEACTIVATED -> {
@@ -91,7 +98,7 @@ class RotationSteps {
     }
 
     /** IAM allows two keys: an inactive other key is deleted first; an active one blocks the rotation. */
-    private void makeRoomAndCreate(KeyRotation rotation, List<AccessKey> keys) {
+    private void makeRoomAndCreate(KeyRotation rotation, List<AccessKey> keys, KnownUser known) {
         List<AccessKey> others = keys.stream()
                 .filter(k -> !k.accessKeyId().equals(rotation.oldKeyId)).toList();
         Optional<AccessKey> active = others.stream().filter(k -> k.status() == AccessKey.Status.ACTIVE).findFirst();
@@ -110,11 +117,11 @@ class RotationSteps {
         }
         if (!others.isEmpty()) {
             file(rotation, RotationStatus.CLEARING, RequestType.DELETE_ACCESS_KEY, others.get(0).accessKeyId(),
-                    "making room for the new key: the user's other key is inactive");
+                    "making room for the new key: the user's other key is inactive", known);
             return;
         }
         file(rotation, RotationStatus.CREATING, RequestType.CREATE_ACCESS_KEY, null,
-                why(rotation));
+                why(rotation), known);
     }
 
     private void next(KeyRotation rotation) {
@@ -198,9 +205,14 @@ class RotationSteps {
     }
 
     private void file(KeyRotation rotation, RotationStatus status, RequestType type, String keyId, String why) {
+        file(rotation, status, type, keyId, why, null);
+    }
+
+    private void file(KeyRotation rotation, RotationStatus status, RequestType type, String keyId, String why,
+            KnownUser known) {
         String reason = "rotation of key " + rotation.oldKeyId + ": " + why;
         AccessRequest filed = requests.submitForSystem(new SubmitRequest(rotation.account, type, rotation.userName, null, null, null,
-                keyId, null, null, reason), RULE, reason, clock.instant());
+                keyId, null, null, reason), RULE, reason, clock.instant(), known);
         rotation.stepFiled(status, filed.id, clock.instant());
         if (filed.owner != null) {
             rotation.owner = filed.owner;

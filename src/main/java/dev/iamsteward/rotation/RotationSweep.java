@@ -5,6 +5,9 @@ import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.posture.CredentialReports;
+import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.KnownUser;
+import dev.iamsteward.request.RequestStatus;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +23,8 @@ import java.util.UUID;
 /**
  * The rotation sweep: finds candidate keys in each target account's credential report (two IAM calls per account) by the
  * smallest max-age of all policies, chooses each candidate user's policy (reading tags or groups only when a
- * policy matches on them), starts a rotation for each key its policy finds due (one ListAccessKeys each), then
+ * policy matches on them), starts a rotation for each key its policy finds due (one ListAccessKeys per user, the
+ * owner from the service's own records rather than a GetUser), then
  * moves every rotation in progress one step. The clustered scheduler fires it on one replica at a time; each
  * rotation's step runs in its own transaction, and should two sweeps still overlap, one rotation under way per
  * old key (a partial unique index) and the rotation's row lock keep every step to one request.
@@ -122,24 +126,30 @@ public class RotationSweep {
                     row.user(), e.getMessage());
             return;
         }
-        for (CredentialReport.KeySlot key : candidates) {
-            if (key.lastRotated().isBefore(now.minus(policy.maxAge()))) {
-                startOne(target, row.user(), key.lastRotated(), policy, inForce, tally);
-            }
+        List<Instant> due = candidates.stream().map(CredentialReport.KeySlot::lastRotated)
+                .filter(madeAt -> madeAt.isBefore(now.minus(policy.maxAge()))).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        if (inForce.stream().anyMatch(e -> e.accessKeyId == null && e.covers(target.id(), row.user(), null))) {
+            tally.exempt += due.size();
+            return;
+        }
+        // One listing for all the user's due keys; the owner comes from the service's own records.
+        List<AccessKey> keys = target.directory().listAccessKeys(row.user());
+        KnownUser known = knownOwner(target.id(), row.user()).map(owner -> new KnownUser(row.arn(), owner, keys))
+                .orElse(null);
+        for (Instant madeAt : due) {
+            startOne(target, row.user(), madeAt, keys, known, policy, inForce, tally);
         }
     }
 
     /**
-     * Finds the key by its creation date (the report has no key ids) and starts its rotation with the same
-     * listing, which is as fresh as a second one would be: the rotation's steps re-read IAM when they are planned.
+     * Finds the key by its creation date (the report has no key ids) in the user's listing and starts its
+     * rotation from it, which is as fresh as a second listing would be: the execution's plan check re-reads IAM.
      */
-    private void startOne(TargetAccount target, String userName, Instant madeAt, RotationPolicy policy, List<RotationExemption> inForce,
-            Tally tally) {
-        if (inForce.stream().anyMatch(e -> e.accessKeyId == null && e.covers(target.id(), userName, null))) {
-            tally.exempt++;
-            return;
-        }
-        List<AccessKey> keys = target.directory().listAccessKeys(userName);
+    private void startOne(TargetAccount target, String userName, Instant madeAt, List<AccessKey> keys, KnownUser known,
+            RotationPolicy policy, List<RotationExemption> inForce, Tally tally) {
         Optional<AccessKey> old = keys.stream()
                 .filter(k -> k.createDate().truncatedTo(ChronoUnit.SECONDS).equals(madeAt)).findFirst();
         if (old.isEmpty()) {
@@ -150,7 +160,19 @@ public class RotationSweep {
             return;
         }
         guarded(null, () -> tally.started.add(QuarkusTransaction.requiringNew().call(() -> steps.start(target.id(), userName,
-                old.get(), keys, policy, null))));
+                old.get(), keys, policy, null, known))));
+    }
+
+    /**
+     * The user's owner as the service last saw it: the latest request for the user that succeeded and named one
+     * (its creation, or any request whose plan read the owner tag). None for a user the service never acted on.
+     */
+    private static Optional<String> knownOwner(String account, String userName) {
+        return QuarkusTransaction.requiringNew().call(() -> AccessRequest.getEntityManager().createQuery(
+                "select r.owner from AccessRequest r where r.account = :account and lower(r.userName) = lower(:user) "
+                        + "and r.owner is not null and r.status = :succeeded order by r.completedAt desc", String.class)
+                .setParameter("account", account).setParameter("user", userName)
+                .setParameter("succeeded", RequestStatus.SUCCEEDED).setMaxResults(1).getResultStream().findFirst());
     }
 
     /**

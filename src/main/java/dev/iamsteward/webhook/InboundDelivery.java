@@ -1,6 +1,7 @@
 package dev.iamsteward.webhook;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.iamsteward.queue.Phase;
+import dev.iamsteward.queue.QueuedWork;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,11 +14,12 @@ import java.time.Instant;
 
 /**
  * A verified delivery from a ticketing system, in the inbox until a worker has processed it. It is marked done
- * in the transaction of its effect, so it is processed exactly once or retried.
+ * in the transaction of its effect, so it is processed exactly once or retried. Its traceparent is the HTTP
+ * call's that brought it: its processing continues that trace.
  */
 @Entity
 @Table(name = "webhook_inbox")
-public class InboundDelivery extends PanacheEntityBase {
+public class InboundDelivery extends QueuedWork {
 
     /** Where a delivery is. */
     public enum State {
@@ -42,66 +44,29 @@ public class InboundDelivery extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public State state;
 
-    public int attempts;
-
-    @Column(name = "run_after")
-    public Instant runAfter;
-
-    @Column(name = "lease_owner")
-    public String leaseOwner;
-
-    @Column(name = "lease_until")
-    public Instant leaseUntil;
-
     /** What processing did, in words: the request filed, the approval counted or why it was not. */
     public String outcome;
-
-    @Column(name = "last_error")
-    public String lastError;
 
     @Column(name = "received_at")
     public Instant receivedAt;
 
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    /** The W3C traceparent of the HTTP call that brought the delivery: its processing continues that trace. */
-    public String traceparent;
-
-    void claim(String worker, Instant now, Instant until) {
-        state = State.RUNNING;
-        attempts++;
-        leaseOwner = worker;
-        leaseUntil = until;
-        updatedAt = now;
-    }
-
-    boolean heldBy(String worker, int attempt) {
-        return state == State.RUNNING && worker.equals(leaseOwner) && attempts == attempt;
-    }
-
     void done(String what, Instant now) {
-        state = State.DONE;
+        finish(Phase.DONE, lastError, now);
         outcome = what;
-        release(now);
     }
 
-    void retryAt(Instant when, String error, Instant now) {
-        state = State.QUEUED;
-        runAfter = when;
-        lastError = error;
-        release(now);
+    @Override
+    public Phase phase() {
+        return Phase.valueOf(state.name());
     }
 
-    void fail(String error, Instant now) {
-        state = State.FAILED;
-        lastError = error;
-        release(now);
+    @Override
+    protected void enter(Phase phase) {
+        state = State.valueOf(phase.name());
     }
 
-    private void release(Instant now) {
-        leaseOwner = null;
-        leaseUntil = null;
-        updatedAt = now;
+    @Override
+    public Object key() {
+        return id;
     }
 }

@@ -1,14 +1,13 @@
 package dev.iamsteward.webhook;
 
 import dev.iamsteward.common.Traces;
+import dev.iamsteward.queue.Backoff;
+import dev.iamsteward.queue.WorkQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,12 +23,7 @@ public class Inbox {
             values (:source, :delivery, :hash, :body, 'QUEUED', :now, :now, :now, :trace)
             on conflict (source_id, delivery_id) do nothing""";
 
-    private static final String CLAIMABLE = """
-            select id from webhook_inbox
-            where (state = 'QUEUED' and run_after <= :now) or (state = 'RUNNING' and lease_until < :now)
-            order by run_after, id
-            limit 1
-            for update skip locked""";
+    public static final WorkQueue.Table TABLE = WorkQueue.Table.of("webhook_inbox", Long.class, "QUEUED", "DONE");
 
     /** What became of a delivery received. */
     public enum Receipt {
@@ -47,12 +41,13 @@ public class Inbox {
 
     private final EntityManager em;
     private final Clock clock;
-    private final WebhookConfig config;
+    private final WorkQueue<InboundDelivery> deliveries;
 
     Inbox(EntityManager em, Clock clock, WebhookConfig config) {
         this.em = em;
         this.clock = clock;
-        this.config = config;
+        this.deliveries = new WorkQueue<>(em, clock, InboundDelivery.class, TABLE, config::lease,
+                config.maxAttempts(), new Backoff(config.initialBackoff(), config.maxBackoff()));
     }
 
     /** Takes a delivery in, with the trace of the call that brought it, unless its id came before. */
@@ -73,44 +68,41 @@ public class Inbox {
     /** Claims the next due delivery, or one whose worker's lease ran out. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Claim> claimNext(String worker) {
-        Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(CLAIMABLE).setParameter("now", now).getResultList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        InboundDelivery delivery = em.find(InboundDelivery.class, ids.get(0).longValue());
-        delivery.claim(worker, now, now.plus(config.lease()));
-        return Optional.of(new Claim(delivery.id, delivery.attempts, delivery.sourceId, delivery.body,
-                delivery.traceparent));
+        return deliveries.claim(worker).map(WorkQueue.Claimed::item)
+                .map(d -> new Claim(d.id, d.attempts, d.sourceId, d.body, d.traceparent));
     }
 
     /** Hands back what {@code worker} claimed and never started, due now and the claim not counted. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int releaseAll(String worker) {
-        return em.createNativeQuery("""
-                update webhook_inbox set state = 'QUEUED', run_after = :now, attempts = greatest(attempts - 1, 0),
-                       lease_owner = null, lease_until = null, updated_at = :now
-                where state = 'RUNNING' and lease_owner = :worker""")
-                .setParameter("now", clock.instant()).setParameter("worker", worker).executeUpdate();
+        return deliveries.handBackAll(worker).size();
+    }
+
+    /** Renews the leases of the deliveries {@code worker} is on; returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int renewLeases(String worker) {
+        return deliveries.renew(worker);
     }
 
     /** The delivery, locked, if this worker still holds it, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<InboundDelivery> held(Claim claim, String worker) {
-        InboundDelivery delivery = em.find(InboundDelivery.class, claim.id(), LockModeType.PESSIMISTIC_WRITE);
-        return delivery != null && delivery.heldBy(worker, claim.attempt()) ? Optional.of(delivery)
-                : Optional.empty();
+        return deliveries.held(claim.id(), worker, claim.attempt());
     }
 
+    /** Retries the delivery after a backoff, or once its attempts are spent fails it with {@code finalReason}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void retryLater(Claim claim, String worker, String error, Duration delay) {
-        Instant now = clock.instant();
-        held(claim, worker).ifPresent(d -> d.retryAt(now.plus(delay), error, now));
+    public void retryLater(Claim claim, String worker, String error, String finalReason) {
+        held(claim, worker).ifPresent(d -> {
+            if (deliveries.retryOrFail(d, error).isEmpty()) {
+                d.lastError = finalReason;
+            }
+        });
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(Claim claim, String worker, String error) {
-        held(claim, worker).ifPresent(d -> d.fail(error, clock.instant()));
+    /** Deletes the deliveries processed before {@code before}; their ids are then no longer known. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long deleteDone(Instant before) {
+        return deliveries.deleteDone(before);
     }
 }

@@ -1,8 +1,8 @@
 package dev.iamsteward.webhook;
 
 import dev.iamsteward.common.StewardException;
-import dev.iamsteward.execution.Backoff;
-import dev.iamsteward.common.WorkerGate;
+import dev.iamsteward.queue.QueueWorker;
+import dev.iamsteward.queue.WorkerGate;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
@@ -16,12 +16,11 @@ import java.util.UUID;
  * with its reason; anything else (a database or IAM failure) is retried with backoff until attempts run out.
  */
 @ApplicationScoped
-public class InboxWorker {
+public class InboxWorker implements QueueWorker {
 
     private final Inbox inbox;
     private final TicketProcessor processor;
     private final WebhookConfig config;
-    private final Backoff backoff;
     private final WebhookSpans spans;
     private final String workerId = "inbox-" + UUID.randomUUID().toString().substring(0, 8);
     private final WorkerGate gate = new WorkerGate();
@@ -31,16 +30,30 @@ public class InboxWorker {
         this.spans = spans;
         this.processor = processor;
         this.config = config;
-        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
     }
 
     /** Processes the deliveries that are due now, at most a batch of them; returns how many. */
     public int runDue() {
+        return runUpTo(config.batchSize());
+    }
+
+    @Override
+    public boolean runOne() {
+        return runUpTo(1) > 0;
+    }
+
+    @Override
+    public void renewLeases() {
+        inbox.renewLeases(workerId);
+    }
+
+    private int runUpTo(int most) {
         // A claim made as the worker was told to stop is handed back by stop().
-        return gate.runBatch(config.batchSize(), () -> inbox.claimNext(workerId), this::run, claim -> { });
+        return gate.runBatch(most, () -> inbox.claimNext(workerId), this::run, claim -> { });
     }
 
     /** Claims nothing more, lets the delivery in progress finish within {@code grace}, and hands back the rest. */
+    @Override
     public void stop(Duration grace) {
         if (gate.close(grace)) {
             inbox.releaseAll(workerId);
@@ -70,11 +83,8 @@ public class InboxWorker {
             Log.warnf(e, "Delivery %d from source %s failed on attempt %d", claim.id(), claim.sourceId(),
                     claim.attempt());
             Span.current().setStatus(StatusCode.ERROR, "internal error");
-            if (claim.attempt() < config.maxAttempts()) {
-                inbox.retryLater(claim, workerId, "internal error", backoff.after(claim.attempt()));
-            } else {
-                inbox.failed(claim, workerId, "internal error; see the service log for delivery " + claim.id());
-            }
+            inbox.retryLater(claim, workerId, "internal error",
+                    "internal error; see the service log for delivery " + claim.id());
         }
     }
 }

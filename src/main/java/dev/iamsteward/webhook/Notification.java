@@ -3,7 +3,8 @@ package dev.iamsteward.webhook;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.common.Traces;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.iamsteward.queue.Phase;
+import dev.iamsteward.queue.QueuedWork;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,11 +16,12 @@ import java.util.UUID;
 
 /**
  * One notification of a request change to one target (a subscriber, or a Jira ticket for a comment), written
- * in the transaction of the change and sent by a worker; its id is the Standard Webhooks {@code webhook-id}.
+ * in the transaction of the change and sent by a worker; its id is the Standard Webhooks {@code webhook-id}. Its
+ * traceparent is the change's: sending it continues that trace.
  */
 @Entity
 @Table(name = "notification")
-public class Notification extends PanacheEntityBase {
+public class Notification extends QueuedWork {
 
     /** Where a notification is; FAILED ones ran out of attempts and wait for an admin to redeliver them. */
     public enum State {
@@ -44,31 +46,11 @@ public class Notification extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public State state;
 
-    public int attempts;
-
-    @Column(name = "run_after")
-    public Instant runAfter;
-
-    @Column(name = "lease_owner")
-    public String leaseOwner;
-
-    @Column(name = "lease_until")
-    public Instant leaseUntil;
-
-    @Column(name = "last_error")
-    public String lastError;
-
     @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
     @Column(name = "delivered_at")
     public Instant deliveredAt;
-
-    /** The W3C traceparent of the change it tells of: sending it continues that trace. */
-    public String traceparent;
 
     static Notification of(String target, String eventType, UUID requestId, String payload, Instant at) {
         Notification n = new Notification();
@@ -90,36 +72,9 @@ public class Notification extends PanacheEntityBase {
         return "msg_" + id.toString().replace("-", "");
     }
 
-    void claim(String worker, Instant now, Instant until) {
-        state = State.RUNNING;
-        attempts++;
-        leaseOwner = worker;
-        leaseUntil = until;
-        updatedAt = now;
-    }
-
-    boolean heldBy(String worker, int attempt) {
-        return state == State.RUNNING && worker.equals(leaseOwner) && attempts == attempt;
-    }
-
     void delivered(Instant now) {
-        state = State.DELIVERED;
+        finish(Phase.DONE, null, now);
         deliveredAt = now;
-        lastError = null;
-        release(now);
-    }
-
-    void retryAt(Instant when, String error, Instant now) {
-        state = State.PENDING;
-        runAfter = when;
-        lastError = error;
-        release(now);
-    }
-
-    void fail(String error, Instant now) {
-        state = State.FAILED;
-        lastError = error;
-        release(now);
     }
 
     /** An admin sends a failed notification again, with a fresh set of attempts. */
@@ -134,9 +89,29 @@ public class Notification extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    private void release(Instant now) {
-        leaseOwner = null;
-        leaseUntil = null;
-        updatedAt = now;
+    @Override
+    public Phase phase() {
+        return switch (state) {
+            case PENDING -> Phase.QUEUED;
+            case RUNNING -> Phase.RUNNING;
+            case DELIVERED -> Phase.DONE;
+            case FAILED -> Phase.FAILED;
+        };
+    }
+
+    @Override
+    protected void enter(Phase phase) {
+        state = switch (phase) {
+            case QUEUED -> State.PENDING;
+            case RUNNING -> State.RUNNING;
+            case DONE -> State.DELIVERED;
+            case FAILED -> State.FAILED;
+            case WAITING -> throw new IllegalArgumentException("a notification never waits");
+        };
+    }
+
+    @Override
+    public Object key() {
+        return id;
     }
 }

@@ -1,13 +1,12 @@
 package dev.iamsteward.webhook;
 
+import dev.iamsteward.queue.Backoff;
+import dev.iamsteward.queue.WorkQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,48 +14,37 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationQueue {
 
-    private static final String CLAIMABLE = """
-            select id from notification
-            where (state = 'PENDING' and run_after <= :now) or (state = 'RUNNING' and lease_until < :now)
-            order by run_after, id
-            limit 1
-            for update skip locked""";
+    public static final WorkQueue.Table TABLE = WorkQueue.Table.of("notification", UUID.class, "PENDING", "DELIVERED");
 
     /** What a worker holds: the notification as it is to be sent, the attempt it is on, and its trace. */
     public record Claim(UUID id, int attempt, String messageId, String target, String payload, String traceparent) {
     }
 
-    private final EntityManager em;
     private final Clock clock;
-    private final WebhookConfig config;
+    private final WorkQueue<Notification> notifications;
 
     NotificationQueue(EntityManager em, Clock clock, WebhookConfig config) {
-        this.em = em;
         this.clock = clock;
-        this.config = config;
+        this.notifications = new WorkQueue<>(em, clock, Notification.class, TABLE, config::lease,
+                config.maxAttempts(), new Backoff(config.initialBackoff(), config.maxBackoff()));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Claim> claimNext(String worker) {
-        Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery(CLAIMABLE, UUID.class).setParameter("now", now).getResultList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        Notification n = em.find(Notification.class, ids.get(0));
-        n.claim(worker, now, now.plus(config.lease()));
-        return Optional.of(new Claim(n.id, n.attempts, n.messageId(), n.target, n.payload, n.traceparent));
+        return notifications.claim(worker).map(WorkQueue.Claimed::item)
+                .map(n -> new Claim(n.id, n.attempts, n.messageId(), n.target, n.payload, n.traceparent));
     }
 
     /** Hands back what {@code worker} claimed and never sent, due now and the claim not counted. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int releaseAll(String worker) {
-        return em.createNativeQuery("""
-                update notification set state = 'PENDING', run_after = :now, attempts = greatest(attempts - 1, 0),
-                       lease_owner = null, lease_until = null, updated_at = :now
-                where state = 'RUNNING' and lease_owner = :worker""")
-                .setParameter("now", clock.instant()).setParameter("worker", worker).executeUpdate();
+        return notifications.handBackAll(worker).size();
+    }
+
+    /** Renews the leases of the notifications {@code worker} is sending; returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int renewLeases(String worker) {
+        return notifications.renew(worker);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -64,19 +52,19 @@ public class NotificationQueue {
         held(claim, worker).ifPresent(n -> n.delivered(clock.instant()));
     }
 
+    /** Sends it again after a backoff, or once its attempts are spent keeps it FAILED; true when it will retry. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void retryLater(Claim claim, String worker, String error, Duration delay) {
-        Instant now = clock.instant();
-        held(claim, worker).ifPresent(n -> n.retryAt(now.plus(delay), error, now));
+    public boolean retryLater(Claim claim, String worker, String error) {
+        return held(claim, worker).map(n -> notifications.retryOrFail(n, error).isPresent()).orElse(false);
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(Claim claim, String worker, String error) {
-        held(claim, worker).ifPresent(n -> n.fail(error, clock.instant()));
+    /** Deletes the notifications delivered before {@code before}; failed ones stay for an admin. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long deleteDone(Instant before) {
+        return notifications.deleteDone(before);
     }
 
     private Optional<Notification> held(Claim claim, String worker) {
-        Notification n = em.find(Notification.class, claim.id(), LockModeType.PESSIMISTIC_WRITE);
-        return n != null && n.heldBy(worker, claim.attempt()) ? Optional.of(n) : Optional.empty();
+        return notifications.held(claim.id(), worker, claim.attempt());
     }
 }

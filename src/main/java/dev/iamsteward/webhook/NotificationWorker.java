@@ -1,8 +1,8 @@
 package dev.iamsteward.webhook;
 
-import dev.iamsteward.execution.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
-import dev.iamsteward.common.WorkerGate;
+import dev.iamsteward.queue.QueueWorker;
+import dev.iamsteward.queue.WorkerGate;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
@@ -17,13 +17,12 @@ import java.util.UUID;
  * and a notification that runs out of attempts is FAILED, for an admin to redeliver.
  */
 @ApplicationScoped
-public class NotificationWorker {
+public class NotificationWorker implements QueueWorker {
 
     private final NotificationQueue queue;
     private final NotificationSender sender;
     private final WebhookConfig config;
     private final MeterRegistry metrics;
-    private final Backoff backoff;
     private final WebhookSpans spans;
     private final String workerId = "notify-" + UUID.randomUUID().toString().substring(0, 8);
     private final WorkerGate gate = new WorkerGate();
@@ -35,13 +34,26 @@ public class NotificationWorker {
         this.sender = sender;
         this.config = config;
         this.metrics = metrics;
-        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
     }
 
     /** Sends the notifications that are due now, at most a batch of them; returns how many it tried. */
     public int runDue() {
+        return runUpTo(config.batchSize());
+    }
+
+    @Override
+    public boolean runOne() {
+        return runUpTo(1) > 0;
+    }
+
+    @Override
+    public void renewLeases() {
+        queue.renewLeases(workerId);
+    }
+
+    private int runUpTo(int most) {
         // A claim made as the worker was told to stop is handed back by stop().
-        return gate.runBatch(config.batchSize(), () -> queue.claimNext(workerId), claim -> {
+        return gate.runBatch(most, () -> queue.claimNext(workerId), claim -> {
             Span span = spans.sending(claim);
             try (Scope scope = span.makeCurrent()) {
                 send(claim);
@@ -52,6 +64,7 @@ public class NotificationWorker {
     }
 
     /** Claims nothing more, lets the notification in progress finish within {@code grace}, and hands back the rest. */
+    @Override
     public void stop(Duration grace) {
         if (gate.close(grace)) {
             queue.releaseAll(workerId);
@@ -77,13 +90,7 @@ public class NotificationWorker {
         Log.infof("Notification %s to %s, attempt %d: %s", claim.id(), claim.target(), claim.attempt(), error);
         // The span shows that it failed; the error, which may name the receiver's address, stays in the log.
         Span.current().setStatus(StatusCode.ERROR);
-        if (claim.attempt() < config.maxAttempts()) {
-            queue.retryLater(claim, workerId, error, backoff.after(claim.attempt()));
-            count("retry");
-        } else {
-            queue.failed(claim, workerId, error);
-            count("failed");
-        }
+        count(queue.retryLater(claim, workerId, error) ? "retry" : "failed");
     }
 
     private void count(String result) {

@@ -21,12 +21,11 @@ public interface WebhookConfig {
     @WithDefault("5m")
     Duration tolerance();
 
-    /** How often the workers look for deliveries to process and notifications to send (a scheduler interval). */
-    @WithDefault("1s")
-    String pollInterval();
-
-    /** How long a claimed delivery or notification stays with its worker before another may take it. */
-    @WithDefault("5m")
+    /**
+     * How long a claimed delivery or notification stays with its worker unless the replica's heartbeat renews
+     * it: how soon another replica takes over from one that crashed.
+     */
+    @WithDefault("15s")
     Duration lease();
 
     /** Attempts at processing a delivery, or sending a notification, before it is given up as FAILED. */
@@ -45,7 +44,7 @@ public interface WebhookConfig {
     @WithDefault("10s")
     Duration sendTimeout();
 
-    /** Deliveries or notifications one poll handles at most. */
+    /** Deliveries or notifications one call of the inbox's or outbox's drain handles at most. */
     @WithDefault("20")
     int batchSize();
 

@@ -20,22 +20,25 @@ public class WebhookRetention {
 
     private final WebhookConfig config;
     private final Clock clock;
+    private final Inbox inbox;
+    private final NotificationQueue notifications;
 
-    WebhookRetention(WebhookConfig config, Clock clock) {
+    WebhookRetention(WebhookConfig config, Clock clock, Inbox inbox, NotificationQueue notifications) {
         this.config = config;
         this.clock = clock;
+        this.inbox = inbox;
+        this.notifications = notifications;
     }
 
     @Transactional
     public Swept sweep() {
         Instant before = clock.instant().minus(config.retention());
-        long deliveries = InboundDelivery.delete("state = ?1 and updatedAt < ?2", InboundDelivery.State.DONE, before);
-        long notifications = Notification.delete("state = ?1 and deliveredAt < ?2", Notification.State.DELIVERED,
-                before);
-        if (deliveries + notifications > 0) {
+        long deliveries = inbox.deleteDone(before);
+        long delivered = notifications.deleteDone(before);
+        if (deliveries + delivered > 0) {
             Log.infof("Deleted %d processed deliveries and %d delivered notifications older than %s", deliveries,
-                    notifications, before);
+                    delivered, before);
         }
-        return new Swept(deliveries, notifications);
+        return new Swept(deliveries, delivered);
     }
 }

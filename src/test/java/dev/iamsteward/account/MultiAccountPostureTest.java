@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamException;
+import dev.iamsteward.iam.IamRateLimits;
 import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.iam.TracedIamDirectory;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
@@ -65,7 +66,7 @@ class MultiAccountPostureTest {
     @BeforeEach
     void freshReports() {
         beta = (InMemoryIamDirectory) ((TracedIamDirectory) accounts.get("beta").directory()).adapter();
-        accounts.all().forEach(a -> ((InMemoryIamAccount) a.account()).reset());
+        accounts.all().forEach(a -> ((InMemoryIamAccount) IamRateLimits.beneath(a.account())).reset());
         clock.advance(health.cacheTtl());
         Flows.drain(worker);
     }
@@ -162,7 +163,7 @@ class MultiAccountPostureTest {
         worker.runDueJobs();
         beta.createAccessKey(user, OUTSIDE);
         clock.advance(Duration.ofDays(91));
-        accounts.all().forEach(a -> ((InMemoryIamAccount) a.account()).reset());
+        accounts.all().forEach(a -> ((InMemoryIamAccount) IamRateLimits.beneath(a.account())).reset());
         return user;
     }
 }

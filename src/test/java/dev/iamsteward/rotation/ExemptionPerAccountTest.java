@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.IamRateLimits;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.support.Flows;
 import dev.iamsteward.support.Requests;
@@ -74,7 +75,7 @@ class ExemptionPerAccountTest {
         as("dave", "admin").get("/v1/rotations/exemptions?account=beta&limit=500").then().statusCode(200)
                 .body("items.id", not(hasItem(id)));
 
-        accounts.all().forEach(a -> ((InMemoryIamAccount) a.account()).reset());
+        accounts.all().forEach(a -> ((InMemoryIamAccount) IamRateLimits.beneath(a.account())).reset());
         RotationSweep.Result result = sweep.sweep();
         assertTrue(result.exempt() >= 1, result.toString());
         assertNull(rotationOf(alphaKey), "exempt in alpha");

@@ -78,7 +78,8 @@ class RotationRestartTest {
 
         // The process dies after the sweep filed the new key's request, before that transaction committed.
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            steps.start("default", user, old, iam.listAccessKeys(user), policies.named(RotationPolicy.DEFAULT), null);
+            steps.start("default", user, old, iam.listAccessKeys(user), policies.named(RotationPolicy.DEFAULT), null,
+                    null);
             throw new IllegalStateException("the process died");
         }));
         assertEquals(0, rotations(user));

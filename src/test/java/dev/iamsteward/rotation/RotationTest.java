@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.memory.IamCall;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.request.AccessRequest;
@@ -92,6 +93,26 @@ class RotationTest {
         assertEquals(List.of(newKey), iam.listAccessKeys(user).stream().map(AccessKey::accessKeyId).toList());
         as("erin", "auditor").get("/v1/rotations?userName=" + user).then().statusCode(200)
                 .body("items[0].status", equalTo("DONE")).body("items[0].newKeyId", equalTo(newKey));
+    }
+
+    @Test
+    void theSweepListsADueUsersKeysOnceAndTakesTheOwnerFromTheServicesRecords() {
+        String user = Flows.managedUser(worker, "count", "alice");
+        iam.createAccessKey(user, OUTSIDE);
+        iam.createAccessKey(user, OUTSIDE);
+        clock.advance(Duration.ofDays(91));
+        account.reset();
+        int mark = iam.calls().size();
+
+        sweep.sweep();
+
+        List<String> calls = iam.calls().subList(mark, iam.calls().size()).stream()
+                .filter(c -> user.equals(c.userName())).map(IamCall::operation).toList();
+        assertEquals(1, calls.stream().filter("ListAccessKeys"::equals).count(), "two due keys, one listing: " + calls);
+        assertEquals(0, calls.stream().filter("GetUser"::equals).count(), "the owner is known: " + calls);
+        KeyRotation rotation = QuarkusTransaction.requiringNew().call(() -> KeyRotation.<KeyRotation>find("userName",
+                user).firstResult());
+        assertEquals("alice", rotation.owner);
     }
 
     @Test

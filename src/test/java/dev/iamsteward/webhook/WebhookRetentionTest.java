@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.iamsteward.queue.Phase;
 import dev.iamsteward.common.Roles;
 import dev.iamsteward.support.Requests;
 import dev.iamsteward.support.TestClock;
@@ -108,7 +109,7 @@ class WebhookRetentionTest {
         delivery.state = InboundDelivery.State.QUEUED;
         delivery.runAfter = at;
         delivery.receivedAt = at;
-        delivery.fail("internal error", at);
+        delivery.finish(Phase.FAILED, "internal error", at);
         delivery.persist();
         return id;
     }
@@ -118,7 +119,7 @@ class WebhookRetentionTest {
         if (delivered) {
             n.delivered(at);
         } else {
-            n.fail("answered 500", at);
+            n.finish(Phase.FAILED, "answered 500", at);
         }
         n.persist();
         return n.id;

@@ -1,4 +1,4 @@
-package dev.iamsteward.execution;
+package dev.iamsteward.queue;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

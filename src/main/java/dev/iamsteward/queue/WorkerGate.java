@@ -1,4 +1,4 @@
-package dev.iamsteward.common;
+package dev.iamsteward.queue;
 
 import java.time.Duration;
 import java.util.Optional;
