@@ -12,6 +12,13 @@ public interface HealthConfig {
     @WithDefault("30s")
     Duration cacheTtl();
 
+    /**
+     * How long readiness waits for a target account's IAM to answer before it says DOWN; the question stays open
+     * and its answer, when it comes, is the next one readiness gives.
+     */
+    @WithDefault("3s")
+    Duration probeTimeout();
+
     /** How long readiness reports the broker role's last self-check before running it again. */
     @WithDefault("1h")
     Duration selfCheckTtl();

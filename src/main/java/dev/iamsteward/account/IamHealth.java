@@ -8,6 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import jakarta.annotation.PreDestroy;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -28,6 +35,13 @@ public class IamHealth implements HealthCheck {
     private final HealthConfig config;
     private final Clock clock;
     private final Map<String, Reachability> last = new HashMap<>();
+    private final Map<String, CompletableFuture<Reachability>> asking = new HashMap<>();
+    /** Where IAM is asked, so that a stalled IAM never holds the thread that answers readiness. */
+    private final ExecutorService probes = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "iam-readiness-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     IamHealth(TargetAccounts accounts, HealthConfig config, Clock clock) {
         this.accounts = accounts;
@@ -66,15 +80,44 @@ public class IamHealth implements HealthCheck {
         return response.status(all).build();
     }
 
-    /** The account's last answer while it is younger than the cache TTL, else a new one. */
-    private synchronized Reachability reachability(TargetAccount account) {
-        Instant now = clock.instant();
-        Reachability known = last.get(account.id());
-        if (known == null || !now.isBefore(known.at().plus(config.cacheTtl()))) {
-            known = probe(account, now);
-            last.put(account.id(), known);
+    /**
+     * The account's last answer while it is younger than the cache TTL, else a new one if IAM gives it within the
+     * probe timeout. Only one question per account is open at a time, however many probes come meanwhile.
+     */
+    private Reachability reachability(TargetAccount account) {
+        CompletableFuture<Reachability> answer;
+        synchronized (this) {
+            Instant now = clock.instant();
+            Reachability known = last.get(account.id());
+            if (known != null && now.isBefore(known.at().plus(config.cacheTtl()))) {
+                return known;
+            }
+            answer = asking.computeIfAbsent(account.id(), id -> CompletableFuture.supplyAsync(
+                    () -> remember(account.id(), probe(account, clock.instant())), probes));
         }
-        return known;
+        try {
+            return answer.get(config.probeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            Log.warnf("Readiness: IAM of account %s did not answer within %s", account.id(), config.probeTimeout());
+            return new Reachability(false, "IAM did not answer within " + config.probeTimeout().toSeconds() + "s",
+                    clock.instant());
+        } catch (ExecutionException e) {
+            return new Reachability(false, "unreachable", clock.instant());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reachability(false, "interrupted", clock.instant());
+        }
+    }
+
+    private synchronized Reachability remember(String accountId, Reachability answer) {
+        last.put(accountId, answer);
+        asking.remove(accountId);
+        return answer;
+    }
+
+    @PreDestroy
+    void stop() {
+        probes.shutdownNow();
     }
 
     private static Reachability probe(TargetAccount target, Instant now) {

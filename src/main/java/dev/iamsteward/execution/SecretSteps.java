@@ -11,12 +11,8 @@ import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.NewVirtualMfa;
 import dev.iamsteward.iam.NewAccessKey;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Steps that make a secret. The secret is sealed for the user's owner in its own transaction, and a step
@@ -27,10 +23,14 @@ class SecretSteps {
 
     private final DeliveryService deliveries;
     private final CredentialConfig config;
+    private final CredentialIntents intents;
+    private final LostCredentials lost;
 
-    SecretSteps(DeliveryService deliveries, CredentialConfig config) {
+    SecretSteps(DeliveryService deliveries, CredentialConfig config, CredentialIntents intents, LostCredentials lost) {
         this.deliveries = deliveries;
         this.config = config;
+        this.intents = intents;
+        this.lost = lost;
     }
 
     /** The password is sealed before IAM sees it: a crash between the two finds it and uses it again. */
@@ -68,7 +68,8 @@ class SecretSteps {
         Map<String, String> p = order.plan().get(step).parameters();
         String serial = p.get("SerialNumber");
         Secret seed = deliveries.unread(order.requestId(), step + 1).orElseGet(() -> {
-            NewVirtualMfa device = createDevice(iam, p.get("VirtualMFADeviceName"), p.get("Path"), serial, order);
+            NewVirtualMfa device = createDevice(iam, order, step, p.get("VirtualMFADeviceName"), p.get("Path"),
+                    serial);
             deliveries.deliver(parcel(order, step + 1, SecretDelivery.Kind.MFA_VERIFIER, serial,
                     device.base32Seed()));
             return device.base32Seed();
@@ -76,13 +77,27 @@ class SecretSteps {
         deliveries.deliver(parcel(order, step, SecretDelivery.Kind.MFA_SEED, serial, seed));
     }
 
-    /** A device of this name left unassigned by an attempt cut short, its seed lost, is replaced. */
-    private static NewVirtualMfa createDevice(IamDirectory iam, String name, String path, String serial, ExecutionOrder order) {
+    /**
+     * The device's name is the user's, so a device of this name that an earlier call of this step intended is that
+     * call's, its seed lost: it is replaced. One nobody intended is someone else's and fails the step.
+     */
+    private NewVirtualMfa createDevice(IamDirectory iam, ExecutionOrder order, int step, String name, String path,
+            String serial) {
+        boolean calledBefore = intents.find(order.requestId(), step).isPresent();
+        intents.record(order, step, CredentialIntent.Kind.MFA);
         try {
             return iam.createVirtualMfaDevice(name, path, order.attribution());
         } catch (IamException.EntityAlreadyExists e) {
-            iam.deleteVirtualMfaDevice(serial, order.attribution());
+            if (!calledBefore) {
+                throw new ExecutionFailure("IAM already has a virtual MFA device " + serial + " that this request "
+                        + "did not make; nothing was created");
+            }
+            lost.removeLostDevice(iam, order, step, serial);
+            intents.record(order, step, CredentialIntent.Kind.MFA);
             return iam.createVirtualMfaDevice(name, path, order.attribution());
+        } catch (IamException.Unavailable e) {
+            LostCredentials.tryNow(() -> lost.removeLostDevice(iam, order, step, serial));
+            throw e;
         }
     }
 
@@ -93,24 +108,24 @@ class SecretSteps {
     }
 
     /**
-     * IAM makes the secret; a key the plan did not expect may be an earlier attempt's, whose secret is lost. Returns
-     * the key made, or null when an earlier attempt already delivered it.
+     * IAM makes the secret and shows it once. The intent is committed before the call, so that a key an earlier call
+     * made while its answer was lost is recognised, deactivated and deleted before a fresh one is made. Returns the
+     * key made, or null when an earlier attempt already delivered it.
      */
     AccessKey createAccessKey(IamDirectory iam, ExecutionOrder order, int step) {
         String user = order.userName();
         if (deliveries.delivered(order.requestId(), step)) {
             return null;
         }
-        Set<String> expected = Arrays.stream(order.plan().get(step).parameters().get("ExistingKeys").split(","))
-                .filter(id -> !id.isEmpty()).collect(Collectors.toSet());
-        List<String> unexpected = iam.listAccessKeys(user).stream().map(AccessKey::accessKeyId)
-                .filter(id -> !expected.contains(id)).toList();
-        if (!unexpected.isEmpty()) {
-            throw new ExecutionFailure("'" + user + "' has access keys the plan did not expect " + unexpected
-                    + "; one may be this request's own from an attempt cut short, whose secret is lost. Delete it"
-                    + " with a request and submit CREATE_ACCESS_KEY again");
+        lost.removeLostKeys(iam, order, step);
+        intents.record(order, step, CredentialIntent.Kind.ACCESS_KEY);
+        NewAccessKey key;
+        try {
+            key = iam.createAccessKey(user, order.attribution());
+        } catch (IamException.Unavailable e) {
+            LostCredentials.tryNow(() -> lost.removeLostKeys(iam, order, step));
+            throw e;
         }
-        NewAccessKey key = iam.createAccessKey(user, order.attribution());
         deliveries.deliver(new DeliveryService.Parcel(order.requestId(), step, user, order.userArn(), order.owner(),
                 SecretDelivery.Kind.ACCESS_KEY_SECRET, key.key().accessKeyId(), key.secretAccessKey()));
         return key.key();

@@ -335,6 +335,11 @@ public class AccessRequest extends PanacheEntityBase {
         return change;
     }
 
+    /** A remark by the service itself, e.g. what its execution cleaned up; shown with the people's comments. */
+    public void noteBySystem(String text, Instant at) {
+        comments.add(new Comment(this, SYSTEM, text, at));
+    }
+
     /** The people whose approvals are in force, in the order they approved. */
     public List<String> approvers() {
         return decisions.stream().filter(d -> d.active() && d.verdict == Decision.Verdict.APPROVE)

@@ -1,6 +1,7 @@
 package dev.iamsteward.account;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamsteward.iam.IamException;
@@ -10,6 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,30 @@ class IamHealthTest {
         RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         ready().statusCode(503);
         assertEquals(1, summaries() - before, "the failed call was the only one, its answer cached since");
+    }
+
+    @Test
+    void aStalledIamMakesReadinessDownWithinTheProbeTimeout() throws Exception {
+        long before = summaries();
+        CountDownLatch release = new CountDownLatch(1);
+        iam.faults().pauseNext("GetAccountSummary", () -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long bound = config.probeTimeout().plusSeconds(2).toMillis();
+        try {
+            ready().time(lessThan(bound), TimeUnit.MILLISECONDS).statusCode(503)
+                    .body(IAM_CHECK + ".status", equalTo("DOWN"))
+                    .body(IAM_CHECK + ".data.error", equalTo("IAM did not answer within "
+                            + config.probeTimeout().toSeconds() + "s"));
+            ready().time(lessThan(bound), TimeUnit.MILLISECONDS).statusCode(503);
+            assertEquals(1, summaries() - before, "one question stays open, however many probes come");
+        } finally {
+            release.countDown();
+        }
     }
 
     private long summaries() {

@@ -34,7 +34,7 @@ final class AwsAccessKeys {
 
     NewAccessKey createAccessKey(String userName, Attribution attribution) {
         software.amazon.awssdk.services.iam.model.AccessKey created = call(() -> iam.createAccessKey(r -> r
-                .userName(userName).overrideConfiguration(calls.as(attribution))).accessKey());
+                .userName(userName).overrideConfiguration(calls.creating(attribution))).accessKey());
         return new NewAccessKey(new AccessKey(created.accessKeyId(), status(created.status()), created.createDate()),
                 Secret.of(created.secretAccessKey()));
     }

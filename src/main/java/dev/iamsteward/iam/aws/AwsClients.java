@@ -2,6 +2,7 @@ package dev.iamsteward.iam.aws;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -21,8 +22,8 @@ final class AwsClients {
 
     static StsClient sts(AwsConfig config, OpenTelemetry telemetry) {
         StsClientBuilder builder = StsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(tracing(telemetry)))
+                .httpClientBuilder(http(config))
+                .overrideConfiguration(c -> bounded(c, config).addExecutionInterceptor(tracing(telemetry)))
                 .region(Region.of(config.region()));
         config.stsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
@@ -30,12 +31,24 @@ final class AwsClients {
 
     /** IAM is global; with an endpoint override the configured region is used for signing. */
     static IamClient iam(AwsConfig config, OpenTelemetry telemetry) {
-        IamClientBuilder builder = IamClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(tracing(telemetry)));
+        IamClientBuilder builder = IamClient.builder().httpClientBuilder(http(config))
+                .overrideConfiguration(c -> bounded(c, config).addExecutionInterceptor(tracing(telemetry)));
         config.iamEndpoint().ifPresentOrElse(
                 endpoint -> builder.region(Region.of(config.region())).endpointOverride(endpoint),
                 () -> builder.region(Region.AWS_GLOBAL));
         return builder.build();
+    }
+
+    /** Connecting and waiting for an answer are bounded by the attempt's time as well, at the socket. */
+    private static UrlConnectionHttpClient.Builder http(AwsConfig config) {
+        return UrlConnectionHttpClient.builder().connectionTimeout(config.callAttemptTimeout())
+                .socketTimeout(config.callAttemptTimeout());
+    }
+
+    /** Every call, and each of its attempts, ends within its configured time; the SDK's retries stay within both. */
+    private static ClientOverrideConfiguration.Builder bounded(ClientOverrideConfiguration.Builder client,
+            AwsConfig config) {
+        return client.apiCallAttemptTimeout(config.callAttemptTimeout()).apiCallTimeout(config.callTimeout());
     }
 
     /** OpenTelemetry's instrumentation of the SDK: service, operation, status and request id; no bodies. */

@@ -37,4 +37,15 @@ public interface AwsConfig {
 
     /** STS endpoint override; the regional endpoint when absent. */
     Optional<URI> stsEndpoint();
+
+    /**
+     * How long one HTTP attempt of an IAM or STS call may take, connecting included, before it is abandoned. A call
+     * that creates a secret or a device is never attempted twice by the SDK: its step finds out what happened.
+     */
+    @WithDefault("10s")
+    Duration callAttemptTimeout();
+
+    /** How long an IAM or STS call may take in all, its SDK retries (with their backoff) included. */
+    @WithDefault("25s")
+    Duration callTimeout();
 }

@@ -33,7 +33,7 @@ final class AwsConsoleAccess {
         run(() -> iam.createLoginProfile(r -> r.userName(userName)
                 .password(password.reveal())
                 .passwordResetRequired(passwordResetRequired)
-                .overrideConfiguration(calls.as(attribution))));
+                .overrideConfiguration(calls.creating(attribution))));
     }
 
     void deleteLoginProfile(String userName, Attribution attribution) {

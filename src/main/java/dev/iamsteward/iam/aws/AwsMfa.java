@@ -31,7 +31,7 @@ final class AwsMfa {
     /** IAM returns the Base32 seed as bytes of its text; it goes straight into a {@link Secret}. */
     NewVirtualMfa createVirtualMfaDevice(String deviceName, String path, Attribution attribution) {
         VirtualMFADevice device = call(() -> iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(deviceName)
-                .path(path).overrideConfiguration(calls.as(attribution))).virtualMFADevice());
+                .path(path).overrideConfiguration(calls.creating(attribution))).virtualMFADevice());
         return new NewVirtualMfa(device.serialNumber(), Secret.of(device.base32StringSeed().asUtf8String()));
     }
 

@@ -5,6 +5,8 @@ import io.opentelemetry.api.OpenTelemetry;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -15,6 +17,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  * request's own for writes, the service's for reads) and the translation of SDK failures.
  */
 final class IamCalls implements AutoCloseable {
+
+    /** Overrides the client's retry strategy for one call: a single attempt. */
+    private static final SdkPlugin ATTEMPT_ONCE = config -> config.overrideConfiguration(
+            c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
 
     private final StsClient sts;
     private final IamClient iam;
@@ -58,6 +64,16 @@ final class IamCalls implements AutoCloseable {
     AwsRequestOverrideConfiguration as(Attribution attribution) {
         return AwsRequestOverrideConfiguration.builder()
                 .credentialsProvider(sessions.forAttribution(attribution)).build();
+    }
+
+    /**
+     * Runs a write that makes a secret or a device in the request's session, attempted once: an SDK retry after a
+     * lost answer would make a second one whose secret nobody has. The step reconciles with IAM instead.
+     */
+    AwsRequestOverrideConfiguration creating(Attribution attribution) {
+        return AwsRequestOverrideConfiguration.builder()
+                .credentialsProvider(sessions.forAttribution(attribution))
+                .addPlugin(ATTEMPT_ONCE).build();
     }
 
     /** Runs a read in the service's own session. */

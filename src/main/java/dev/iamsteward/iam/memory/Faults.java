@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 public final class Faults {
 
     private final Map<String, Deque<Supplier<IamException>>> queued = new HashMap<>();
+    private final Map<String, Deque<Supplier<RuntimeException>>> afterEffect = new HashMap<>();
 
     /** The next {@code times} calls of {@code operation} (e.g. "CreateUser") fail with what {@code error} makes. */
     public synchronized void failNext(String operation, int times, Supplier<IamException> error) {
@@ -34,8 +35,33 @@ public final class Faults {
         });
     }
 
+    /**
+     * The next {@code times} calls of a creating {@code operation} take effect and then fail with what {@code error}
+     * makes, as a call does whose answer is lost on the way back (a timeout) or whose caller dies on receiving it.
+     */
+    public synchronized void failAfterEffectNext(String operation, int times, Supplier<RuntimeException> error) {
+        Deque<Supplier<RuntimeException>> queue = afterEffect.computeIfAbsent(operation, k -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(error);
+        }
+    }
+
+    /** The next {@code times} calls of {@code operation} take effect, and their answer is lost: a timeout. */
+    public void loseAnswerNext(String operation, int times) {
+        failAfterEffectNext(operation, times, () -> new IamException.Unavailable(
+                "IAM could not be reached: Client execution did not complete before the specified timeout"));
+    }
+
     public synchronized void clear() {
         queued.clear();
+        afterEffect.clear();
+    }
+
+    /** The failure queued for after {@code operation} took effect, if any. */
+    synchronized Optional<RuntimeException> afterEffect(String operation) {
+        Deque<Supplier<RuntimeException>> queue = afterEffect.get(operation);
+        Supplier<RuntimeException> next = queue == null ? null : queue.poll();
+        return next == null ? Optional.empty() : Optional.of(next.get());
     }
 
     /** The next fault queued for {@code operation}; it is made outside the lock, as a pause may wait long. */

@@ -126,6 +126,7 @@ public class InMemoryIamDirectory implements IamDirectory {
             PasswordRules.check(password, passwordPolicy);
         }
         user.createLoginProfile(new LoginProfile(clock.instant(), passwordResetRequired));
+        answer("CreateLoginProfile");
     }
 
     @Override
@@ -155,6 +156,7 @@ public class InMemoryIamDirectory implements IamDirectory {
         } while (users.keyOwner(id).isPresent());
         AccessKey key = new AccessKey(id, AccessKey.Status.ACTIVE, clock.instant());
         user.accessKeys().add(key);
+        answer("CreateAccessKey");
         return new NewAccessKey(key, IamIds.secretAccessKey());
     }
 
@@ -275,7 +277,9 @@ public class InMemoryIamDirectory implements IamDirectory {
     @Override
     public synchronized NewVirtualMfa createVirtualMfaDevice(String deviceName, String path, Attribution attribution) {
         enter("CreateVirtualMFADevice", null, attribution);
-        return mfaDevices.create(deviceName, path, accountId);
+        NewVirtualMfa device = mfaDevices.create(deviceName, path, accountId);
+        answer("CreateVirtualMFADevice");
+        return device;
     }
 
     @Override
@@ -419,6 +423,14 @@ public class InMemoryIamDirectory implements IamDirectory {
         Optional<IamException> fault = faults.next(operation);
         if (fault.isPresent()) {
             throw fault.get();
+        }
+    }
+
+    /** Answers a call that has taken effect, unless a fault says its answer is lost. */
+    private void answer(String operation) {
+        Optional<RuntimeException> lost = faults.afterEffect(operation);
+        if (lost.isPresent()) {
+            throw lost.get();
         }
     }
 
