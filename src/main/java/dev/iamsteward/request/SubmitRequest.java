@@ -18,8 +18,9 @@ public record SubmitRequest(
         @Size(max = 64, message = "account must be at most 64 characters") String account,
         @NotNull(message = "type is required") RequestType type,
         @NotNull(message = "userName is required")
-        @Pattern(regexp = "[\\w+=,.@-]{1,64}",
-                message = "userName must be 1 to 64 letters, digits or any of + = , . @ _ -") String userName,
+        @Pattern(regexp = "(?!\\.{1,2}$)[\\w+=,.@-]{1,64}",
+                message = "userName must be 1 to 64 letters, digits or any of + = , . @ _ -, and not '.' or '..', "
+                        + "which no URL can name") String userName,
         @Schema(description = "CREATE_USER: an IAM path below the managed path")
         @Size(max = 512, message = "path must be at most 512 characters") String path,
         @Schema(description = "CREATE_USER: the person accountable for the user, who receives its secrets; "
@@ -54,6 +55,10 @@ public record SubmitRequest(
         }
         if (accessKeyId != null && !type.concernsOneKey()) {
             throw StewardException.invalid("accessKeyId applies only to requests about one access key");
+        }
+        if (profile == null && type.concernsProfile()) {
+            throw StewardException.invalid(type + " needs a profile: name one of the catalog's access profiles "
+                    + "(GET /v1/access-profiles)");
         }
         if (profile != null && !type.concernsProfile()) {
             throw StewardException.invalid("profile applies only to group and policy requests");
