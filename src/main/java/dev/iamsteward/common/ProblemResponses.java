@@ -32,10 +32,24 @@ public class ProblemResponses implements OASFilter {
             for (Map.Entry<String, APIResponse> response : op.getResponses().getAPIResponses().entrySet()) {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                     response.getValue().setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF))));
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF))
+                                    .example(example(response.getKey(), response.getValue()))));
                 }
             }
         }));
+    }
+
+    /** The problem this response would carry, its detail the response's own description. */
+    private static Map<String, Object> example(String status, APIResponse response) {
+        ErrorKind kind = ErrorKind.forStatus(Integer.parseInt(status));
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", kind.type().toString());
+        example.put("title", kind.title());
+        example.put("status", Integer.parseInt(status));
+        if (response.getDescription() != null) {
+            example.put("detail", response.getDescription());
+        }
+        return example;
     }
 
     private static Schema problemSchema() {

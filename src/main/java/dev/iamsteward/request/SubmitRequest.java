@@ -11,10 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /v1/requests}. The requester is the caller, never a field. */
 @Schema(name = "SubmitRequest", example = """
-        {"account": "production", "type": "CREATE_USER", "userName": "alice", "path": "/iam-steward/data-team/",
+        {"type": "CREATE_USER", "userName": "data-analyst-1", "path": "/iam-steward/data-team/",
          "owner": "alice", "tags": {"team": "data"}, "reason": "Console access for the data team's new analyst"}""")
 public record SubmitRequest(
-        @Schema(description = "The target account (GET /v1/accounts); may be left out when there is only one")
+        @Schema(description = "The target account: the id of one of the service's configured accounts "
+                + "(steward.accounts.<id>); may be left out when there is only one")
         @Size(max = 64, message = "account must be at most 64 characters") String account,
         @NotNull(message = "type is required") RequestType type,
         @NotNull(message = "userName is required")
