@@ -5,6 +5,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -29,6 +31,10 @@ public class ProblemResponses implements OASFilter {
             if (op.getResponses() == null || op.getResponses().getAPIResponses() == null) {
                 return;
             }
+            if (hasTypedParameter(op) && !op.getResponses().hasAPIResponse("400")) {
+                op.getResponses().addAPIResponse("400", OASFactory.createAPIResponse()
+                        .description("A path or query parameter is not of its type, e.g. an id that is not a UUID"));
+            }
             for (Map.Entry<String, APIResponse> response : op.getResponses().getAPIResponses().entrySet()) {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                     response.getValue().setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
@@ -37,6 +43,13 @@ public class ProblemResponses implements OASFilter {
                 }
             }
         }));
+    }
+
+    /** Whether a parameter has a type the framework converts to, so that other text is refused with a 400. */
+    private static boolean hasTypedParameter(Operation op) {
+        return op.getParameters() != null && op.getParameters().stream().map(Parameter::getSchema)
+                .anyMatch(schema -> schema != null && ("uuid".equals(schema.getFormat()) || (schema.getType() != null
+                        && schema.getType().contains(Schema.SchemaType.INTEGER))));
     }
 
     /** The problem this response would carry, its detail the response's own description. */
