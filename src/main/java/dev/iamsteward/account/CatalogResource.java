@@ -29,7 +29,8 @@ public class CatalogResource {
     }
 
     @GET
-    @Operation(summary = "Every access profile an account offers: its groups, policies and risk")
+    @Operation(operationId = "listAccessProfiles",
+            summary = "Every access profile an account offers: its groups, policies and risk")
     @APIResponse(responseCode = "200", description = "The account's catalog")
     @APIResponse(responseCode = "400", description = "No such account, or none named while there are several")
     @APIResponse(responseCode = "401", description = "No valid token")

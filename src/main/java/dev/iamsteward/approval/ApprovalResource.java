@@ -1,5 +1,9 @@
 package dev.iamsteward.approval;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.Roles;
@@ -43,12 +47,20 @@ public class ApprovalResource {
     @POST
     @Idempotent
     @RolesAllowed({Roles.APPROVER, Roles.REQUESTER, Roles.ADMIN})
-    @Operation(summary = "Approve or reject a pending request",
+    @Operation(operationId = "decideOnRequest",
+            summary = "Approve or reject a pending request",
             description = "An approval counts towards the quorum of the request's rule; the one that meets it "
                     + "queues execution. A rejection by anyone eligible ends the request. Name the planHash you "
                     + "read, so that a plan changed since is not approved by mistake.")
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The decision is recorded; the request as it now is")
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = Idempotent.PATTERN))
+    @APIResponse(responseCode = "200", description = "The decision is recorded; the request as it now is",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)),
+            headers = {@Header(name = "ETag", description = "The request's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotent-Replayed", description = Idempotent.REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.BOOLEAN))})
     @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key is invalid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller submitted the request, or the rule does not let "

@@ -30,7 +30,8 @@ public class ApprovalRuleResource {
 
     @GET
     @RolesAllowed({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "The approval rules, and the service's own rules for rotating keys and ending time-bound "
+    @Operation(operationId = "listApprovalRules",
+            summary = "The approval rules, and the service's own rules for rotating keys and ending time-bound "
             + "access",
             description = "A request is decided under the most specific rule that covers its type and risk.")
     @APIResponse(responseCode = "200", description = "The rules, by name")

@@ -1,8 +1,8 @@
 package dev.iamsteward.audit;
 
+import dev.iamsteward.common.Instants;
 import dev.iamsteward.common.StewardException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Which audit rows a listing asks for; every part is optional, {@code since} inclusive, {@code until} not. */
@@ -42,10 +42,6 @@ public record AuditFilter(UUID requestId, String account, String actor, String a
         if (value == null) {
             return null;
         }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw StewardException.invalid(name + " must be an ISO-8601 instant such as 2025-01-31T09:00:00Z");
-        }
+        return Instants.parse(name, value);
     }
 }

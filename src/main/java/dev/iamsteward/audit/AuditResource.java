@@ -35,7 +35,8 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Audit rows, newest first, a page at a time",
+    @Operation(operationId = "listAuditRecords",
+            summary = "Audit rows, newest first, a page at a time",
             description = "Newest first in the chain's order, which is the order rows were committed in: rows "
                     + "written while a client pages through appear above its first page, never in later ones.")
     @APIResponse(responseCode = "200", description = "A page of audit rows; pass its cursor back for the next one")
@@ -60,7 +61,8 @@ public class AuditResource {
 
     @GET
     @Path("verify")
-    @Operation(summary = "Walk the hash chain from its first row and report the first row that does not hold",
+    @Operation(operationId = "verifyAuditChain",
+            summary = "Walk the hash chain from its first row and report the first row that does not hold",
             description = "Recomputes every row's hash and link to the row before it. Keep rowsChecked and "
                     + "lastHash: rows removed from the end of the chain are only seen against an earlier head.")
     @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it breaks if not")

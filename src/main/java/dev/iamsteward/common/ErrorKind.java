@@ -32,6 +32,7 @@ public enum ErrorKind {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was used for a different request"),
     ACCOUNT_REMOVED(422, "account-removed", "The request's account is no longer a target account"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request target is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IAM_REFUSED(502, "iam-refused", "IAM refused the call"),
     IAM_UNAVAILABLE(503, "iam-unavailable", "IAM could not be reached"),

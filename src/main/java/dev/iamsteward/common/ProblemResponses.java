@@ -5,6 +5,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -29,13 +31,38 @@ public class ProblemResponses implements OASFilter {
             if (op.getResponses() == null || op.getResponses().getAPIResponses() == null) {
                 return;
             }
+            if (hasTypedParameter(op) && !op.getResponses().hasAPIResponse("400")) {
+                op.getResponses().addAPIResponse("400", OASFactory.createAPIResponse()
+                        .description("A path or query parameter is not of its type, e.g. an id that is not a UUID"));
+            }
             for (Map.Entry<String, APIResponse> response : op.getResponses().getAPIResponses().entrySet()) {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                     response.getValue().setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF))));
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF))
+                                    .example(example(response.getKey(), response.getValue()))));
                 }
             }
         }));
+    }
+
+    /** Whether a parameter has a type the framework converts to, so that other text is refused with a 400. */
+    private static boolean hasTypedParameter(Operation op) {
+        return op.getParameters() != null && op.getParameters().stream().map(Parameter::getSchema)
+                .anyMatch(schema -> schema != null && ("uuid".equals(schema.getFormat()) || (schema.getType() != null
+                        && schema.getType().contains(Schema.SchemaType.INTEGER))));
+    }
+
+    /** The problem this response would carry, its detail the response's own description. */
+    private static Map<String, Object> example(String status, APIResponse response) {
+        ErrorKind kind = ErrorKind.forStatus(Integer.parseInt(status));
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", kind.type().toString());
+        example.put("title", kind.title());
+        example.put("status", Integer.parseInt(status));
+        if (response.getDescription() != null) {
+            example.put("detail", response.getDescription());
+        }
+        return example;
     }
 
     private static Schema problemSchema() {

@@ -1,5 +1,9 @@
 package dev.iamsteward.credential;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -46,8 +50,11 @@ public class DeliveryResource {
      * the owner asks for a new one.
      */
     @POST
-    @Operation(summary = "Fetch a secret; it is destroyed as it is handed over, so only the first call gets it")
-    @APIResponse(responseCode = "200", description = "The secret, this once; never cached")
+    @Operation(operationId = "retrieveSecret",
+            summary = "Fetch a secret; it is destroyed as it is handed over, so only the first call gets it")
+    @APIResponse(responseCode = "200", description = "The secret, this once; never cached",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SecretBody.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not the owner of the user")
     @APIResponse(responseCode = "404", description = "No such delivery")

@@ -40,7 +40,8 @@ public class MfaCodesResource {
      * refused (409) without doing anything twice, and GET /v1/requests/{id} shows the outcome.
      */
     @POST
-    @Operation(summary = "Enable the MFA device of an ENROL_MFA request with two consecutive codes")
+    @Operation(operationId = "submitMfaCodes",
+            summary = "Enable the MFA device of an ENROL_MFA request with two consecutive codes")
     @APIResponse(responseCode = "200", description = "The device is enabled; the request goes on")
     @APIResponse(responseCode = "400", description = "The codes are malformed or not two consecutive codes")
     @APIResponse(responseCode = "401", description = "No valid token")

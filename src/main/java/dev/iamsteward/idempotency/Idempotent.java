@@ -24,8 +24,15 @@ public @interface Idempotent {
     /** The request header that carries the key. */
     String HEADER = "Idempotency-Key";
 
+    /** What a key may be: 1 to 255 visible ASCII characters, as a regular expression for the OpenAPI document. */
+    String PATTERN = "^[!-~]{1,255}$";
+
     /** The response header that marks a replayed response. */
     String REPLAYED = "Idempotent-Replayed";
+
+    /** What {@link #REPLAYED} means, for the OpenAPI document. */
+    String REPLAYED_DESCRIPTION = "true when this is the stored response to an earlier request with the same "
+            + "Idempotency-Key";
 
     /** How the header is documented on each operation that takes it. */
     String HEADER_DESCRIPTION = "Optional, 1 to 255 visible ASCII characters chosen by the caller. A retry "

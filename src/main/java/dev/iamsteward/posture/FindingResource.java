@@ -1,5 +1,9 @@
 package dev.iamsteward.posture;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.Page;
@@ -47,7 +51,8 @@ public class FindingResource {
 
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Findings, newest first, a page at a time",
+    @Operation(operationId = "listFindings",
+            summary = "Findings, newest first, a page at a time",
             description = "Ordered by when each was first seen. A finding stays OPEN while scans see it and is "
                     + "RESOLVED once one does not.")
     @APIResponse(responseCode = "200", description = "A page of findings; follow next for the following page")
@@ -71,7 +76,8 @@ public class FindingResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "One finding with its evidence")
+    @Operation(operationId = "getFinding",
+            summary = "One finding with its evidence")
     @APIResponse(responseCode = "200", description = "The finding")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is neither an auditor nor an admin")
@@ -83,7 +89,8 @@ public class FindingResource {
     @POST
     @Path("scan")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Scan the account's posture now",
+    @Operation(operationId = "scanPosture",
+            summary = "Scan the account's posture now",
             description = "Reads the account summary and the credential report; IAM makes a new report at most "
                     + "every four hours, so a scan soon after another sees the same report.")
     @APIResponse(responseCode = "200", description = "What the scan opened, saw again and resolved")
@@ -98,10 +105,17 @@ public class FindingResource {
     @POST
     @Path("{id}/remediate")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "File the request that fixes this finding, as the caller",
+    @Operation(operationId = "remediateFinding",
+            summary = "File the request that fixes this finding, as the caller",
             description = "A pre-filled request (e.g. DEACTIVATE_ACCESS_KEY for an unused key, OFFBOARD_USER for a "
                     + "user no request created) that then waits for approval like any other.")
-    @APIResponse(responseCode = "202", description = "Accepted; Location names the request filed")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the request filed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)),
+            headers = {@Header(name = "Location", description = "The request filed",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = "The request's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
     @APIResponse(responseCode = "404", description = "No such finding, or its user is not a managed user")

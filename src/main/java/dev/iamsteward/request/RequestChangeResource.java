@@ -1,5 +1,9 @@
 package dev.iamsteward.request;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.Roles;
@@ -46,10 +50,15 @@ public class RequestChangeResource {
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @RolesAllowed({Roles.REQUESTER, Roles.ADMIN})
-    @Operation(summary = "Change a pending request; approvals given so far are void",
+    @Operation(operationId = "amendRequest",
+            summary = "Change a pending request; approvals given so far are void",
             description = "The fields given replace the request's; the request is checked and planned again. "
                     + "Each voided decision says why.")
-    @APIResponse(responseCode = "200", description = "The changed request")
+    @APIResponse(responseCode = "200", description = "The changed request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)),
+            headers = {@Header(name = "ETag", description = "The request's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "The body is invalid, or names no field")
     @APIResponse(responseCode = "403", description = "The caller did not submit the request")
     @APIResponse(responseCode = "409", description = "The request is no longer pending, or IAM's state refuses it")
@@ -65,9 +74,14 @@ public class RequestChangeResource {
     @POST
     @Path("plan")
     @RolesAllowed({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN})
-    @Operation(summary = "Make the plan of a pending request again against IAM as it is now",
+    @Operation(operationId = "replanRequest",
+            summary = "Make the plan of a pending request again against IAM as it is now",
             description = "Approvals are voided only if the plan changed.")
-    @APIResponse(responseCode = "200", description = "The request with its new plan")
+    @APIResponse(responseCode = "200", description = "The request with its new plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)),
+            headers = {@Header(name = "ETag", description = "The request's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "403", description = "Only the requester, approvers and admins may re-plan")
     @APIResponse(responseCode = "409", description = "The request is no longer pending, or IAM's state refuses it")
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the request")
@@ -79,8 +93,13 @@ public class RequestChangeResource {
     @POST
     @Path("cancel")
     @RolesAllowed({Roles.REQUESTER, Roles.ADMIN})
-    @Operation(summary = "Withdraw a pending request")
-    @APIResponse(responseCode = "200", description = "The request, now CANCELLED")
+    @Operation(operationId = "cancelRequest",
+            summary = "Withdraw a pending request")
+    @APIResponse(responseCode = "200", description = "The request, now CANCELLED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)),
+            headers = {@Header(name = "ETag", description = "The request's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "403", description = "The caller did not submit the request")
     @APIResponse(responseCode = "409", description = "The request is no longer pending")
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the request")
@@ -93,10 +112,18 @@ public class RequestChangeResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN})
-    @Operation(summary = "Comment on a request", description = "The requester, the user's owner, the requester's "
+    @Operation(operationId = "commentOnRequest",
+            summary = "Comment on a request", description = "The requester, the user's owner, the requester's "
             + "manager, approvers and admins may comment, at any stage.")
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION)
-    @APIResponse(responseCode = "201", description = "The comment is added; the request with its comments")
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = Idempotent.PATTERN))
+    @APIResponse(responseCode = "201", description = "The comment is added; the request with its comments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)),
+            headers = {@Header(name = "ETag", description = "The request's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotent-Replayed", description = Idempotent.REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.BOOLEAN))})
     @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key is invalid")
     @APIResponse(responseCode = "403", description = "The caller is not involved in the request")
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still in "

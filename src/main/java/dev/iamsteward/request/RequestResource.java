@@ -1,5 +1,9 @@
 package dev.iamsteward.request;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.Page;
@@ -53,11 +57,21 @@ public class RequestResource {
     @POST
     @Idempotent
     @RolesAllowed({Roles.REQUESTER, Roles.ADMIN})
-    @Operation(summary = "Submit a request; it waits for approval with its dry-run plan",
+    @Operation(operationId = "submitRequest",
+            summary = "Submit a request; it waits for approval with its dry-run plan",
             description = "The request is put under the approval rule that matches its type and risk; a rule "
                     + "may approve it at once (e.g. deactivating a key of a user the requester owns).")
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION)
-    @APIResponse(responseCode = "202", description = "Accepted; Location names the request, ETag its version")
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.HEADER_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = Idempotent.PATTERN))
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the request, ETag its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)),
+            headers = {@Header(name = "Location", description = "The request",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = "The request's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotent-Replayed", description = Idempotent.REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.BOOLEAN))})
     @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key is invalid, the account is "
             + "unknown, or none is named while the service acts on several")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -79,8 +93,13 @@ public class RequestResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "One request: status, plan and its hash, approvals still needed, decisions, comments")
-    @APIResponse(responseCode = "200", description = "The request; ETag is its version, for If-Match")
+    @Operation(operationId = "getRequest",
+            summary = "One request: status, plan and its hash, approvals still needed, decisions, comments")
+    @APIResponse(responseCode = "200", description = "The request; ETag is its version, for If-Match",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)),
+            headers = {@Header(name = "ETag", description = "The request's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller has no role here")
     @APIResponse(responseCode = "404", description = "No such request, or not one the caller may see")
@@ -91,7 +110,8 @@ public class RequestResource {
 
     @GET
     @RolesAllowed({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Requests, newest first, a page at a time",
+    @Operation(operationId = "listRequests",
+            summary = "Requests, newest first, a page at a time",
             description = "Requesters see their own, those about users they own and those of their reports. "
                     + "approvableBy=me lists the pending requests the caller can decide on now.")
     @APIResponse(responseCode = "200", description = "A page of requests; follow next for the following page")

@@ -11,15 +11,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /v1/requests}. The requester is the caller, never a field. */
 @Schema(name = "SubmitRequest", example = """
-        {"account": "production", "type": "CREATE_USER", "userName": "alice", "path": "/iam-steward/data-team/",
+        {"type": "CREATE_USER", "userName": "data-analyst-1", "path": "/iam-steward/data-team/",
          "owner": "alice", "tags": {"team": "data"}, "reason": "Console access for the data team's new analyst"}""")
 public record SubmitRequest(
-        @Schema(description = "The target account (GET /v1/accounts); may be left out when there is only one")
+        @Schema(description = "The target account: the id of one of the service's configured accounts "
+                + "(steward.accounts.<id>); may be left out when there is only one")
         @Size(max = 64, message = "account must be at most 64 characters") String account,
         @NotNull(message = "type is required") RequestType type,
         @NotNull(message = "userName is required")
-        @Pattern(regexp = "[\\w+=,.@-]{1,64}",
-                message = "userName must be 1 to 64 letters, digits or any of + = , . @ _ -") String userName,
+        @Pattern(regexp = "(?!\\.{1,2}$)[\\w+=,.@-]{1,64}",
+                message = "userName must be 1 to 64 letters, digits or any of + = , . @ _ -, and not '.' or '..', "
+                        + "which no URL can name") String userName,
         @Schema(description = "CREATE_USER: an IAM path below the managed path")
         @Size(max = 512, message = "path must be at most 512 characters") String path,
         @Schema(description = "CREATE_USER: the person accountable for the user, who receives its secrets; "
@@ -54,6 +56,10 @@ public record SubmitRequest(
         }
         if (accessKeyId != null && !type.concernsOneKey()) {
             throw StewardException.invalid("accessKeyId applies only to requests about one access key");
+        }
+        if (profile == null && type.concernsProfile()) {
+            throw StewardException.invalid(type + " needs a profile: name one of the catalog's access profiles "
+                    + "(GET /v1/access-profiles)");
         }
         if (profile != null && !type.concernsProfile()) {
             throw StewardException.invalid("profile applies only to group and policy requests");

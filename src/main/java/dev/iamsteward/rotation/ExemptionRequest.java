@@ -9,10 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /v1/rotations/exemptions}; the admin who files it is the caller, never a field. */
 @Schema(name = "ExemptionRequest", example = """
-        {"account": "production", "userName": "ci-deployer", "owner": "carol", "reason": "The deploy tool cannot \
+        {"userName": "ci-deployer", "owner": "carol", "reason": "The deploy tool cannot \
         take a new key before the freeze ends", "expiresAt": "2026-12-31T00:00:00Z"}""")
 public record ExemptionRequest(
-        @Schema(description = "The target account the user is in (GET /v1/accounts); may be left out when there "
+        @Schema(description = "The target account the user is in (the id of one of the service's configured "
+                + "accounts, steward.accounts.<id>); may be left out when there "
                 + "is only one. The exemption applies to keys in this account only")
         @Size(max = 64, message = "account must be at most 64 characters") String account,
         @NotNull(message = "userName is required")

@@ -1,5 +1,9 @@
 package dev.iamsteward.rotation;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
@@ -46,10 +50,15 @@ public class RotationExemptionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Exempt a user, or one of its access keys, from rotation until a date",
+    @Operation(operationId = "createRotationExemption",
+            summary = "Exempt a user, or one of its access keys, from rotation until a date",
             description = "The sweep skips exempt keys of the user in the exemption's account, and counts them; an "
                     + "expired exemption no longer applies.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the exemption")
+    @APIResponse(responseCode = "201", description = "Created; Location names the exemption",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ExemptionView.class)),
+            headers = {@Header(name = "Location", description = "The exemption",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri"))})
     @APIResponse(responseCode = "400", description = "Invalid input, an expiry in the past or beyond the maximum, "
             + "an unknown account, or none named while there are several")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -64,7 +73,8 @@ public class RotationExemptionResource {
     }
 
     @GET
-    @Operation(summary = "Exemptions from rotation, expired ones too, newest first, a page at a time")
+    @Operation(operationId = "listRotationExemptions",
+            summary = "Exemptions from rotation, expired ones too, newest first, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of exemptions; follow next for the following page")
     @APIResponse(responseCode = "400", description = "An invalid limit or cursor, or an unknown account")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -80,7 +90,8 @@ public class RotationExemptionResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "End an exemption before its expiry")
+    @Operation(operationId = "deleteRotationExemption",
+            summary = "End an exemption before its expiry")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")

@@ -1,5 +1,9 @@
 package dev.iamsteward.rotation;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.Page;
@@ -43,7 +47,8 @@ public class RotationResource {
 
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Key rotations, newest first, a page at a time")
+    @Operation(operationId = "listRotations",
+            summary = "Key rotations, newest first, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of rotations; follow next for the following page")
     @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -63,10 +68,17 @@ public class RotationResource {
     @POST
     @Path("{id}/rollback")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Roll a rotation back: file the reactivation of its old key, as the caller",
+    @Operation(operationId = "rollbackRotation",
+            summary = "Roll a rotation back: file the reactivation of its old key, as the caller",
             description = "Possible while the old key is deactivated and not yet deleted. The request waits for "
                     + "approval like any other.")
-    @APIResponse(responseCode = "202", description = "Accepted; Location names the request filed")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the request filed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)),
+            headers = {@Header(name = "Location", description = "The request filed",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = "The request's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
     @APIResponse(responseCode = "404", description = "No such rotation")

@@ -39,7 +39,8 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "Managed users, a page at a time",
+    @Operation(operationId = "listUsers",
+            summary = "Managed users, a page at a time",
             description = "One IAM ListUsers page. Owner and expiry come from the user's tags, which AWS's "
                     + "ListUsers does not return: against AWS they are null here; ask for the user to see them.")
     @APIResponse(responseCode = "200", description = "A page of users; pass its cursor back for the next one")
@@ -57,7 +58,8 @@ public class UserResource {
 
     @GET
     @Path("{userName}")
-    @Operation(summary = "One managed user as IAM reports it now, and the requests that concern it",
+    @Operation(operationId = "getUser",
+            summary = "One managed user as IAM reports it now, and the requests that concern it",
             description = "Access keys with their last use, console access, MFA devices, groups, policies, tags "
                     + "and warnings such as console access without MFA; requests newest first.")
     @APIResponse(responseCode = "200", description = "The user")

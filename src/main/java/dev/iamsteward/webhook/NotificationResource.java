@@ -1,5 +1,9 @@
 package dev.iamsteward.webhook;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +41,8 @@ public class NotificationResource {
     @GET
     @Path("failed")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Notifications that ran out of attempts, most recently failed first")
+    @Operation(operationId = "listFailedNotifications",
+            summary = "Notifications that ran out of attempts, most recently failed first")
     @APIResponse(responseCode = "200", description = "A page of failed notifications; follow next for more")
     @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -51,8 +56,11 @@ public class NotificationResource {
     @POST
     @Path("{id}/redeliver")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Send a failed notification again, with a fresh set of attempts")
-    @APIResponse(responseCode = "202", description = "Queued; the worker sends it with its original webhook-id")
+    @Operation(operationId = "redeliverNotification",
+            summary = "Send a failed notification again, with a fresh set of attempts")
+    @APIResponse(responseCode = "202", description = "Queued; the worker sends it with its original webhook-id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NotificationView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
     @APIResponse(responseCode = "404", description = "No such notification")

@@ -1,5 +1,7 @@
 package dev.iamsteward.webhook;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -48,7 +50,8 @@ public class WebhookResource {
     @Path("failed")
     @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Deliveries that ran out of attempts at processing, most recently failed first")
+    @Operation(operationId = "listFailedDeliveries",
+            summary = "Deliveries that ran out of attempts at processing, most recently failed first")
     @APIResponse(responseCode = "200", description = "A page of failed deliveries; follow next for more")
     @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -65,15 +68,20 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirementsSet
-    @Operation(summary = "Receive a signed delivery from a ticketing system; it is processed asynchronously",
+    @Operation(operationId = "receiveDelivery",
+            summary = "Receive a signed delivery from a ticketing system; it is processed asynchronously",
             description = "Authenticated by the source's scheme, not a bearer token: Standard Webhooks headers "
                     + "(standard, servicenow), X-Hub-Signature: sha256=<hex> (jira) or Authorization: Bearer with "
                     + "the source's token (bearer). A delivery id already received is answered 200 and does "
                     + "nothing again.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TicketDeliveryExample.class)))
-    @APIResponse(responseCode = "202", description = "Verified and queued for processing")
-    @APIResponse(responseCode = "200", description = "A duplicate of a delivery already received; nothing new")
+    @APIResponse(responseCode = "202", description = "Verified and queued for processing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeliveryReceipt.class)))
+    @APIResponse(responseCode = "200", description = "A duplicate of a delivery already received; nothing new",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeliveryReceipt.class)))
     @APIResponse(responseCode = "400", description = "The delivery id is too long")
     @APIResponse(responseCode = "401", description = "Signature invalid: missing, wrong, or its timestamp is "
             + "more than the tolerance away from now; nothing was stored")

@@ -106,8 +106,9 @@ class InvalidInputTest {
 
     @Test
     void anInvalidIdOrFilterIsAClearError() {
-        as("bob", "approver").get("/v1/requests/not-a-uuid").then().statusCode(404)
-                .contentType("application/problem+json");
+        as("bob", "approver").get("/v1/requests/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:iam-steward:problem:invalid-input"));
         as("bob", "approver").queryParam("status", "WHATEVER").get("/v1/requests").then().statusCode(400)
                 .body("detail", containsString("PENDING_APPROVAL"));
         as("bob", "approver").queryParam("limit", 0).get("/v1/requests").then().statusCode(400)
