@@ -60,5 +60,27 @@ public interface ApprovalConfig {
         /** When a request is approved without a person deciding: NEVER, OWNER (the requester owns the user), ALWAYS. */
         @WithDefault("NEVER")
         ApprovalRequirement.AutoApprove autoApprove();
+
+        /** Break-glass under this rule: none unless groups are named. */
+        BreakGlass breakGlass();
+    }
+
+    /**
+     * Break-glass: when a rule's approvers cannot be reached, a requester in one of these groups may approve their
+     * own request with a reason. Approvers and subscribers are told at once, the access it grants ends by itself,
+     * and an approver must review the use afterwards; an overdue review is a finding.
+     */
+    interface BreakGlass {
+
+        /** The groups (from the token's role claim) whose members may break glass; nobody when absent. */
+        Optional<Set<String>> groups();
+
+        /** How long access granted by break-glass lasts before the service takes it back. */
+        @WithDefault("PT4H")
+        Duration accessFor();
+
+        /** How soon after its use an approver must review a break-glass approval. */
+        @WithDefault("P1D")
+        Duration reviewWithin();
     }
 }

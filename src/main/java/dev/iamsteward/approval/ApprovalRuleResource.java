@@ -2,6 +2,7 @@ package dev.iamsteward.approval;
 
 import dev.iamsteward.common.Roles;
 import dev.iamsteward.request.ApprovalRequirement;
+import dev.iamsteward.request.BreakGlassUse;
 import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestType;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,11 +46,13 @@ public class ApprovalRuleResource {
                 + "a key older than the rotation's maximum age, then deactivates and deletes the old one, one step "
                 + "at a time; nobody else can file requests under this rule", Set.of(), Set.of(RequestType.CREATE_ACCESS_KEY,
                 RequestType.DEACTIVATE_ACCESS_KEY, RequestType.DELETE_ACCESS_KEY), Set.of(), 0, Set.of(), false,
-                false, ApprovalRequirement.AutoApprove.ALWAYS));
+                false, ApprovalRequirement.AutoApprove.ALWAYS, null));
         views.add(new ApprovalRuleView(RequestService.TIME_BOUND_RULE, "The service offboards a user, or deletes a "
-                + "key, whose expiresAt has passed; nobody else can file requests under this rule", Set.of(),
-                Set.of(RequestType.OFFBOARD_USER, RequestType.DELETE_ACCESS_KEY), Set.of(), 0, Set.of(), false,
-                false, ApprovalRequirement.AutoApprove.ALWAYS));
+                + "key, whose expiresAt has passed, and takes back what a break-glass approval granted once its time "
+                + "is up; nobody else can file requests under this rule", Set.of(),
+                new java.util.TreeSet<>(BreakGlassUse.timeBound().stream().map(t -> BreakGlassUse.revocation(t).orElseThrow())
+                        .toList()), Set.of(), 0, Set.of(), false,
+                false, ApprovalRequirement.AutoApprove.ALWAYS, null));
         return views;
     }
 }

@@ -3,6 +3,7 @@ package dev.iamsteward.approval;
 import dev.iamsteward.account.CatalogConfig;
 import dev.iamsteward.request.ApprovalPolicy;
 import dev.iamsteward.request.ApprovalRequirement;
+import dev.iamsteward.request.BreakGlassTerms;
 import dev.iamsteward.request.RequestType;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,12 +40,20 @@ public class ApprovalRules implements ApprovalPolicy {
                 .orElseThrow(() -> new IllegalStateException("the default rule covers every request"));
         ApprovalConfig.Rule rule = best.getValue();
         return new Match(new ApprovalRequirement(best.getKey(), rule.approvals(), rule.approverGroups(),
-                rule.ownerMustApprove(), rule.managerMustApprove()), rule.autoApprove());
+                rule.ownerMustApprove(), rule.managerMustApprove(), breakGlass(rule).orElse(null)),
+                rule.autoApprove());
     }
 
     @Override
     public Duration pendingTimeout() {
         return config.pendingTimeout();
+    }
+
+    /** A rule's break-glass terms; empty when it names no group that may break glass. */
+    static Optional<BreakGlassTerms> breakGlass(ApprovalConfig.Rule rule) {
+        ApprovalConfig.BreakGlass glass = rule.breakGlass();
+        return glass.groups().filter(groups -> !groups.isEmpty())
+                .map(groups -> new BreakGlassTerms(groups, glass.accessFor(), glass.reviewWithin()));
     }
 
     /** The rules as configured, by name. */
@@ -74,6 +83,11 @@ public class ApprovalRules implements ApprovalPolicy {
             }
             rule.approverGroups().stream().filter(g -> !GROUP.matcher(g).matches()).forEach(g ->
                     problems.add("rule '" + name + "' has an invalid approver group '" + g + "'"));
+            rule.breakGlass().groups().orElse(Set.of()).stream().filter(g -> !GROUP.matcher(g).matches())
+                    .forEach(g -> problems.add("rule '" + name + "' has an invalid break-glass group '" + g + "'"));
+            if (isNotPositive(rule.breakGlass().accessFor()) || isNotPositive(rule.breakGlass().reviewWithin())) {
+                problems.add("rule '" + name + "' needs a positive break-glass access-for and review-within");
+            }
         });
         List<String> names = new ArrayList<>(config.rules().keySet());
         for (int i = 0; i < names.size(); i++) {
@@ -98,6 +112,10 @@ public class ApprovalRules implements ApprovalPolicy {
         return rule.accounts().map(a -> a.contains(account)).orElse(true)
                 && rule.types().map(t -> t.contains(type)).orElse(true)
                 && rule.risks().map(r -> r.contains(risk)).orElse(true);
+    }
+
+    private static boolean isNotPositive(Duration duration) {
+        return duration.isNegative() || duration.isZero();
     }
 
     private static int specificity(ApprovalConfig.Rule rule) {

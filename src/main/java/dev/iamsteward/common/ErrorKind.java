@@ -11,6 +11,7 @@ public enum ErrorKind {
     FORBIDDEN(403, "forbidden", "The caller may not do this"),
     SELF_APPROVAL(403, "self-approval", "A requester cannot approve their own request"),
     NOT_ELIGIBLE(403, "not-eligible", "The approval rule does not let the caller decide on this request"),
+    BREAK_GLASS_NOT_ALLOWED(403, "break-glass-not-allowed", "The approval rule does not allow break-glass here"),
     NOT_RECIPIENT(403, "not-recipient", "Only the recipient may fetch this secret"),
     NOT_FOUND(404, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),

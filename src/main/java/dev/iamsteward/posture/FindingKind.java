@@ -20,7 +20,11 @@ public enum FindingKind {
     /** An active key of a user the service created that it did not make, or that it deactivated. */
     DRIFTED_ACCESS_KEY(Severity.HIGH, RequestType.DEACTIVATE_ACCESS_KEY, null),
     /** Other credentials of a user the service created changed outside it; HIGH when console access was given. */
-    DRIFTED_USER(Severity.MEDIUM, RequestType.OFFBOARD_USER, null);
+    DRIFTED_USER(Severity.MEDIUM, RequestType.OFFBOARD_USER, null),
+    /** A break-glass approval that no approver reviewed in time; it closes once one does. */
+    BREAK_GLASS_REVIEW_OVERDUE(Severity.HIGH, null, "An approver of the request's rule reviews the break-glass "
+            + "use with POST /v1/requests/{id}/break-glass/review (the request id is the finding's subject); the "
+            + "finding closes once the review is recorded.");
 
     private final Severity severity;
     private final RequestType remediation;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -103,6 +104,10 @@ public class AccessRequest extends PanacheEntityBase {
 
     @Embedded
     public ApprovalRequirement approval;
+
+    /** How the requester approved it by break-glass, and its review; null for requests approved otherwise. */
+    @Embedded
+    public BreakGlassUse breakGlass;
 
     /** What approvers sign: see {@link PlanHash}. */
     @Column(name = "plan_hash")
@@ -254,6 +259,70 @@ public class AccessRequest extends PanacheEntityBase {
         checkDecider(approver, groups, at, RequestStatus.REJECTED);
         decisions.add(new Decision(this, approver, Decision.Verdict.REJECT, comment, planHash, at));
         return move(RequestStatus.REJECTED, approver, at, comment);
+    }
+
+    /**
+     * The requester approves their own request by break-glass, because its rule lets them and its approvers cannot
+     * be reached: approved at once, what it grants ending after the rule's time, and a review owed by an approver.
+     */
+    public StatusChange breakGlass(String actor, Set<String> groups, String why, Instant at) {
+        if (!actor.equals(requester)) {
+            throw new StewardException(ErrorKind.FORBIDDEN, "only the requester may break glass on a request");
+        }
+        if (pendingExpired(at)) {
+            throw new StewardException(ErrorKind.ILLEGAL_TRANSITION, "the request expired at " + pendingUntil);
+        }
+        if (!status.canMoveTo(RequestStatus.APPROVED)) {
+            throw new IllegalTransitionException(status, RequestStatus.APPROVED);
+        }
+        BreakGlassTerms terms = approval.breakGlass().orElseThrow(() -> new StewardException(
+                ErrorKind.BREAK_GLASS_NOT_ALLOWED, "rule '" + approval.rule + "' does not allow break-glass; "
+                        + String.join("; ", missingApprovals())));
+        if (groups.stream().noneMatch(terms.groups()::contains)) {
+            throw new StewardException(ErrorKind.BREAK_GLASS_NOT_ALLOWED, "rule '" + approval.rule
+                    + "' allows break-glass only to members of " + String.join(" or ", new TreeSet<>(terms.groups())));
+        }
+        if (!BreakGlassUse.allowedFor(type)) {
+            throw new StewardException(ErrorKind.BREAK_GLASS_NOT_ALLOWED, "break-glass cannot approve a " + type
+                    + " request; it may approve " + BreakGlassUse.allowedTypes());
+        }
+        Instant until = BreakGlassUse.revocation(type).isPresent() ? at.plus(terms.accessFor()) : null;
+        breakGlass = new BreakGlassUse(why, at, until, at.plus(terms.reviewWithin()));
+        decisions.add(new Decision(this, actor, Decision.Verdict.APPROVE, "break-glass: " + why, planHash, at));
+        return move(RequestStatus.APPROVED, actor, at, "approved by break-glass of " + actor + " under rule '"
+                + approval.rule + "'" + (until == null ? "" : ", access until " + breakGlass.until) + ": " + why);
+    }
+
+    /** An approver who could have decided on the request reviews its break-glass approval afterwards. */
+    public StatusChange reviewBreakGlass(String reviewer, Set<String> groups, String comment, Instant at) {
+        if (breakGlass == null) {
+            throw new StewardException(ErrorKind.ILLEGAL_TRANSITION,
+                    "the request was not approved by break-glass; there is nothing to review");
+        }
+        if (breakGlass.reviewed()) {
+            throw new StewardException(ErrorKind.ALREADY_DECIDED, "'" + breakGlass.reviewedBy
+                    + "' already reviewed this break-glass at " + breakGlass.reviewedAt);
+        }
+        if (reviewer.equals(requester)) {
+            throw new StewardException(ErrorKind.SELF_APPROVAL,
+                    "'" + reviewer + "' broke the glass on this request and cannot review it");
+        }
+        if (!Quorum.of(this).eligible(reviewer, groups)) {
+            throw new StewardException(ErrorKind.NOT_ELIGIBLE, "rule '" + approval.rule + "' lets only members of "
+                    + String.join(" or ", approval.approverGroups()) + " review its break-glass");
+        }
+        breakGlass.reviewedBy(reviewer, comment, at);
+        updatedAt = at;
+        return new StatusChange(id, account, status, status, reviewer, at, "break-glass reviewed: " + comment);
+    }
+
+    /** When the access this request granted ends: its expiry or its break-glass window, whichever is first. */
+    public Instant accessEnds() {
+        Instant window = breakGlass == null ? null : breakGlass.until;
+        if (expiresAt == null || window == null) {
+            return expiresAt == null ? window : expiresAt;
+        }
+        return expiresAt.isBefore(window) ? expiresAt : window;
     }
 
     /** Approves without a person deciding, because a rule or the service's own duty says so. */

@@ -2,8 +2,10 @@ package dev.iamsteward.request;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -41,16 +43,47 @@ public class ApprovalRequirement {
     @Column(name = "manager_must_approve")
     public boolean managerMustApprove;
 
+    /** The groups whose members may break glass on their own requests, encoded like the approver groups. */
+    @Column(name = "break_glass_groups")
+    String breakGlassGroups;
+
+    @Column(name = "break_glass_access_seconds")
+    Long breakGlassAccessSeconds;
+
+    @Column(name = "break_glass_review_seconds")
+    Long breakGlassReviewSeconds;
+
     protected ApprovalRequirement() {
     }
 
     public ApprovalRequirement(String rule, int approvals, Collection<String> approverGroups,
             boolean ownerMustApprove, boolean managerMustApprove) {
+        this(rule, approvals, approverGroups, ownerMustApprove, managerMustApprove, null);
+    }
+
+    public ApprovalRequirement(String rule, int approvals, Collection<String> approverGroups,
+            boolean ownerMustApprove, boolean managerMustApprove, BreakGlassTerms breakGlass) {
         this.rule = rule;
         this.approvals = approvals;
         this.approverGroups = encode(approverGroups);
         this.ownerMustApprove = ownerMustApprove;
         this.managerMustApprove = managerMustApprove;
+        if (breakGlass != null) {
+            this.breakGlassGroups = encode(breakGlass.groups());
+            this.breakGlassAccessSeconds = breakGlass.accessFor().toSeconds();
+            this.breakGlassReviewSeconds = breakGlass.reviewWithin().toSeconds();
+        }
+    }
+
+    /** The rule's break-glass terms as fixed at submission; empty when the rule does not allow break-glass. */
+    public Optional<BreakGlassTerms> breakGlass() {
+        if (breakGlassGroups == null) {
+            return Optional.empty();
+        }
+        Set<String> groups = Arrays.stream(breakGlassGroups.split(",")).filter(g -> !g.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+        return Optional.of(new BreakGlassTerms(groups, Duration.ofSeconds(breakGlassAccessSeconds),
+                Duration.ofSeconds(breakGlassReviewSeconds)));
     }
 
     public Set<String> approverGroups() {

@@ -64,10 +64,11 @@ public class RequestSweeps {
      */
     public int endTimeBoundAccess() {
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> AccessRequest.<AccessRequest>find(
-                "status = ?1 and expiresAt <= ?2 and expiryHandledAt is null and type in ?3 and account in ?4",
+                "status = ?1 and expiryHandledAt is null and account in ?4 and (expiresAt <= ?2 and type in ?3 "
+                        + "or breakGlass.until <= ?2 and type in ?5)",
                 RequestStatus.SUCCEEDED, clock.instant(),
-                List.of(RequestType.CREATE_USER, RequestType.CREATE_ACCESS_KEY), accounts.ids())
-                .page(0, BATCH).stream().map(r -> r.id).toList());
+                List.of(RequestType.CREATE_USER, RequestType.CREATE_ACCESS_KEY), accounts.ids(),
+                BreakGlassUse.timeBound()).page(0, BATCH).stream().map(r -> r.id).toList());
         int filed = 0;
         for (UUID id : due) {
             try {
@@ -93,13 +94,17 @@ public class RequestSweeps {
             return false;
         }
         Instant now = clock.instant();
-        String reason = "time-bound access granted by request " + source.id + " ended at " + source.expiresAt;
-        SubmitRequest revocation = source.type == RequestType.CREATE_USER
-                ? new SubmitRequest(source.account, RequestType.OFFBOARD_USER, source.userName, null, null, null, null, null, null,
-                        reason)
-                : new SubmitRequest(source.account, RequestType.DELETE_ACCESS_KEY, source.userName, null, null, null,
-                        createdKey(source).orElseThrow(() -> StewardException.invalid(
-                                "the request created no access key")), null, null, reason);
+        String reason = (source.breakGlass != null ? "break-glass " : "time-bound ") + "access granted by request "
+                + source.id + " ended at " + source.accessEnds();
+        RequestType type = BreakGlassUse.revocation(source.type).orElseThrow();
+        String key = switch (source.type) {
+            case CREATE_ACCESS_KEY -> createdKey(source).orElseThrow(() -> StewardException.invalid(
+                    "the request created no access key"));
+            case REACTIVATE_ACCESS_KEY -> source.accessKeyId;
+            default -> null;
+        };
+        SubmitRequest revocation = new SubmitRequest(source.account, type, source.userName, null, null, null, key,
+                source.profile, null, reason);
         AccessRequest filed = requests.submitForSystem(revocation, now);
         source.expiryHandledAt = now;
         source.expiryRequestId = filed.id;

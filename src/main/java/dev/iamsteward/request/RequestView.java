@@ -38,7 +38,16 @@ public record RequestView(
         Instant updatedAt,
         Instant pendingUntil,
         Instant completedAt,
+        BreakGlassView breakGlass,
         long version) {
+
+    /**
+     * The requester's break-glass approval: why, when, until when its access lasts (null when it grants nothing
+     * that lasts), and the review an approver owes it by {@code reviewDue}.
+     */
+    public record BreakGlassView(String reason, Instant at, Instant accessUntil, Instant reviewDue,
+            String reviewedBy, Instant reviewedAt, String review) {
+    }
 
     /** The rule the request is decided under, who has approved, and what is still missing. */
     public record ApprovalView(String rule, int approvals, Set<String> approverGroups, boolean ownerMustApprove,
@@ -71,6 +80,9 @@ public record RequestView(
                         d.voidedAt, d.voidedReason)).toList(),
                 r.comments.stream().map(c -> new CommentView(c.author, c.text, c.at)).toList(),
                 secrets, r.userArn, r.failureReason, r.expiryRequestId, r.createdAt, r.updatedAt, r.pendingUntil,
-                r.completedAt, r.version);
+                r.completedAt, r.breakGlass == null ? null : new BreakGlassView(r.breakGlass.reason, r.breakGlass.at,
+                        r.breakGlass.until, r.breakGlass.reviewDue, r.breakGlass.reviewedBy, r.breakGlass.reviewedAt,
+                        r.breakGlass.review),
+                r.version);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.posture.FindingOpened;
 import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.BreakGlassUse;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.rotation.RotationNotice;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 class NotificationOutbox {
+
+    /** Break-glass is news in itself, whatever the status: its use, and its review. */
+    private static final Set<String> BREAK_GLASS = Set.of(BreakGlassUse.USED, BreakGlassUse.REVIEWED);
 
     private static final Set<String> OUTCOMES = Set.of("request.succeeded", "request.failed", "request.rejected",
             "request.expired", "request.cancelled");
@@ -99,6 +103,9 @@ class NotificationOutbox {
 
     /** The event a change is, by the status it moved to; null for moves nobody subscribes to. */
     static String eventType(AuditEntry entry) {
+        if (BREAK_GLASS.contains(entry.action())) {
+            return entry.action();
+        }
         if (entry.toStatus() == null || entry.toStatus().equals(entry.fromStatus())) {
             return null;
         }
@@ -125,6 +132,12 @@ class NotificationOutbox {
         data.put("actor", entry.actor());
         data.put("detail", entry.detail());
         data.put("ticket", request.ticket);
+        if (BREAK_GLASS.contains(type)) {
+            // Everyone who could have approved: the rule's groups, and the owner or manager it names.
+            data.put("rule", request.approval.rule);
+            data.put("approverGroups", request.approval.approverGroups());
+            data.put("reviewDue", request.breakGlass.reviewDue.toString());
+        }
         return json(type, entry.at(), data);
     }
 

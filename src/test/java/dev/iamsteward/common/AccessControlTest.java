@@ -41,6 +41,12 @@ class AccessControlTest {
             if (path.endsWith("approvals")) {
                 return Map.of("decision", "APPROVE");
             }
+            if (path.endsWith("break-glass")) {
+                return Map.of("reason", "no approver can be reached");
+            }
+            if (path.endsWith("review")) {
+                return Map.of("comment", "justified");
+            }
             if (path.endsWith("comments")) {
                 return Map.of("text", "a remark");
             }
@@ -66,6 +72,9 @@ class AccessControlTest {
                 new Endpoint("POST", "/v1/requests/{id}/comments", Set.of(Roles.REQUESTER, Roles.APPROVER,
                         Roles.ADMIN), true),
                 new Endpoint("POST", "/v1/requests/{id}/approvals", Set.of(Roles.APPROVER, Roles.REQUESTER,
+                        Roles.ADMIN), true),
+                new Endpoint("POST", "/v1/requests/{id}/break-glass", Set.of(Roles.REQUESTER, Roles.ADMIN), true),
+                new Endpoint("POST", "/v1/requests/{id}/break-glass/review", Set.of(Roles.APPROVER, Roles.REQUESTER,
                         Roles.ADMIN), true),
                 new Endpoint("GET", "/v1/approval-rules", EVERYONE, false),
                 new Endpoint("GET", "/v1/users", EVERYONE, false),
