@@ -93,7 +93,7 @@ public class InboundDelivery extends PanacheEntityBase {
         release(now);
     }
 
-    void fail(String error, Instant now) {
+    public void fail(String error, Instant now) {
         state = State.FAILED;
         lastError = error;
         release(now);

@@ -70,7 +70,7 @@ public class Notification extends PanacheEntityBase {
     /** The W3C traceparent of the change it tells of: sending it continues that trace. */
     public String traceparent;
 
-    static Notification of(String target, String eventType, UUID requestId, String payload, Instant at) {
+    public static Notification of(String target, String eventType, UUID requestId, String payload, Instant at) {
         Notification n = new Notification();
         n.id = UUID.randomUUID();
         n.target = target;
@@ -102,7 +102,7 @@ public class Notification extends PanacheEntityBase {
         return state == State.RUNNING && worker.equals(leaseOwner) && attempts == attempt;
     }
 
-    void delivered(Instant now) {
+    public void delivered(Instant now) {
         state = State.DELIVERED;
         deliveredAt = now;
         lastError = null;
@@ -116,7 +116,7 @@ public class Notification extends PanacheEntityBase {
         release(now);
     }
 
-    void fail(String error, Instant now) {
+    public void fail(String error, Instant now) {
         state = State.FAILED;
         lastError = error;
         release(now);
