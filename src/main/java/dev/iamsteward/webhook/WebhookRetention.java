@@ -1,5 +1,7 @@
 package dev.iamsteward.webhook;
 
+import dev.iamsteward.webhook.inbound.InboundDelivery;
+import dev.iamsteward.webhook.outbound.Notification;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,8 @@
 package dev.iamsteward.webhook;
 
 import dev.iamsteward.common.Traces;
+import dev.iamsteward.webhook.inbound.Inbox;
+import dev.iamsteward.webhook.outbound.NotificationQueue;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
