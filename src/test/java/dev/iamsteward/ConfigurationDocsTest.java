@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's configuration table and the {@code @ConfigMapping}s agree: every setting the code reads is
- * documented, and every {@code steward.*} setting documented is one the code reads, or one that
+ * The configuration table of docs/configuration.md and the {@code @ConfigMapping}s agree: every setting the
+ * code reads is documented, and every {@code steward.*} setting documented is one the code reads, or one that
  * {@code application.properties} passes on to Quarkus' own settings.
  */
 class ConfigurationDocsTest {
@@ -40,9 +40,10 @@ class ConfigurationDocsTest {
                 collect(type.getAnnotation(ConfigMapping.class).prefix(), type, read);
             }
         }
-        String readme = Files.readString(Path.of("README.md"));
-        String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("\n## ",
-                readme.indexOf("## Configuration") + 1));
+        String page = Files.readString(Path.of("docs/configuration.md"));
+        int start = page.indexOf("## Configuration");
+        int next = page.indexOf("\n## ", start + 1);
+        String table = page.substring(start, next < 0 ? page.length() : next);
         TreeSet<String> documented = new TreeSet<>();
         Matcher m = DOCUMENTED.matcher(table);
         while (m.find()) {
@@ -55,11 +56,11 @@ class ConfigurationDocsTest {
         List<String> unknown = new ArrayList<>(documented);
         unknown.removeAll(read);
         unknown.removeIf(name -> properties.contains("${" + name + "}"));
-        assertEquals(List.of(), undocumented, "settings the code reads that the README's table lacks");
-        assertEquals(List.of(), unknown, "settings the README documents that no @ConfigMapping reads");
+        assertEquals(List.of(), undocumented, "settings the code reads that docs/configuration.md lacks");
+        assertEquals(List.of(), unknown, "settings docs/configuration.md documents that no @ConfigMapping reads");
     }
 
-    /** The property names of a mapping interface: kebab-case methods, {@code <name>} for map keys (the README may
+    /** The property names of a mapping interface: kebab-case methods, {@code <name>} for map keys (the page may
      * name a key {@code <id>} or {@code <account>}). */
     private static void collect(String prefix, Class<?> type, TreeSet<String> names) {
         for (Method method : type.getMethods()) {

@@ -25,7 +25,7 @@ public interface IamConfig {
      */
     Optional<String> permissionsBoundaryArn();
 
-    /** The broker role's self-check at startup (see README, "The broker's self-check"). */
+    /** The broker role's self-check at startup (see docs/posture.md, "The broker's self-check"). */
     SelfCheck selfCheck();
 
     /** How the service treats a broker role it could not check. */

@@ -1,5 +1,7 @@
 package dev.iamsteward.webhook;
 
+import dev.iamsteward.webhook.inbound.Inbox;
+import dev.iamsteward.webhook.outbound.NotificationQueue;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,8 @@
 package dev.iamsteward.webhook;
 
 import dev.iamsteward.common.Traces;
+import dev.iamsteward.webhook.inbound.Inbox;
+import dev.iamsteward.webhook.outbound.NotificationQueue;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -13,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * notification's sending continues the change it tells of. Names are fixed; attributes are ids and names.
  */
 @ApplicationScoped
-class WebhookSpans {
+public class WebhookSpans {
 
     static final AttributeKey<String> SOURCE = AttributeKey.stringKey("steward.webhook.source");
     static final AttributeKey<String> TARGET = AttributeKey.stringKey("steward.notification.target");
@@ -24,7 +26,7 @@ class WebhookSpans {
         this.tracer = tracer;
     }
 
-    Span processing(Inbox.Claim claim) {
+    public Span processing(Inbox.Claim claim) {
         return tracer.spanBuilder("process webhook delivery").setSpanKind(SpanKind.CONSUMER)
                 .setParent(Traces.parent(claim.traceparent()))
                 .setAttribute(SOURCE, claim.sourceId())
@@ -32,7 +34,7 @@ class WebhookSpans {
                 .startSpan();
     }
 
-    Span sending(NotificationQueue.Claim claim) {
+    public Span sending(NotificationQueue.Claim claim) {
         return tracer.spanBuilder("send notification").setSpanKind(SpanKind.PRODUCER)
                 .setParent(Traces.parent(claim.traceparent()))
                 .setAttribute(TARGET, claim.target())

@@ -1,6 +1,9 @@
 package dev.iamsteward.webhook;
 
+import dev.iamsteward.webhook.inbound.InboxWorker;
+import dev.iamsteward.webhook.outbound.NotificationWorker;
 import io.quarkus.quartz.Nonconcurrent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -3,8 +3,8 @@ package dev.iamsteward.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamsteward.execution.JobQueue;
-import dev.iamsteward.webhook.Inbox;
-import dev.iamsteward.webhook.NotificationQueue;
+import dev.iamsteward.webhook.inbound.Inbox;
+import dev.iamsteward.webhook.outbound.NotificationQueue;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package dev.iamsteward.webhook;
 
+import static dev.iamsteward.support.Tokens.as;
 import static dev.iamsteward.support.Webhooks.jiraIssue;
 import static dev.iamsteward.support.Webhooks.postJira;
 import static org.hamcrest.Matchers.equalTo;
-import static dev.iamsteward.support.Tokens.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +14,9 @@ import dev.iamsteward.common.Roles;
 import dev.iamsteward.support.Requests;
 import dev.iamsteward.support.TestClock;
 import dev.iamsteward.support.Webhooks;
+import dev.iamsteward.webhook.inbound.InboundDelivery;
+import dev.iamsteward.webhook.inbound.InboxWorker;
+import dev.iamsteward.webhook.outbound.Notification;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,0 +1,92 @@
+package dev.iamsteward.webhook.inbound;
+
+import dev.iamsteward.common.StewardException;
+import dev.iamsteward.queue.QueueWorker;
+import dev.iamsteward.queue.WorkerGate;
+import dev.iamsteward.webhook.WebhookConfig;
+import dev.iamsteward.webhook.WebhookSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Processes the inbox: each delivery once, in the transaction of its effect. What the service refuses is done
+ * with its reason; anything else (a database or IAM failure) is retried with backoff until attempts run out.
+ */
+@ApplicationScoped
+public class InboxWorker implements QueueWorker {
+
+    private final Inbox inbox;
+    private final TicketProcessor processor;
+    private final WebhookConfig config;
+    private final WebhookSpans spans;
+    private final String workerId = "inbox-" + UUID.randomUUID().toString().substring(0, 8);
+    private final WorkerGate gate = new WorkerGate();
+
+    InboxWorker(Inbox inbox, TicketProcessor processor, WebhookConfig config, WebhookSpans spans) {
+        this.inbox = inbox;
+        this.spans = spans;
+        this.processor = processor;
+        this.config = config;
+    }
+
+    /** Processes the deliveries that are due now, at most a batch of them; returns how many. */
+    public int runDue() {
+        return runUpTo(config.batchSize());
+    }
+
+    @Override
+    public boolean runOne() {
+        return runUpTo(1) > 0;
+    }
+
+    @Override
+    public void renewLeases() {
+        inbox.renewLeases(workerId);
+    }
+
+    private int runUpTo(int most) {
+        // A claim made as the worker was told to stop is handed back by stop().
+        return gate.runBatch(most, () -> inbox.claimNext(workerId), this::run, claim -> { });
+    }
+
+    /** Claims nothing more, lets the delivery in progress finish within {@code grace}, and hands back the rest. */
+    @Override
+    public void stop(Duration grace) {
+        if (gate.close(grace)) {
+            inbox.releaseAll(workerId);
+        }
+    }
+
+    private void run(Inbox.Claim claim) {
+        Span span = spans.processing(claim);
+        try (Scope scope = span.makeCurrent()) {
+            process(claim);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void process(Inbox.Claim claim) {
+        try {
+            try {
+                processor.process(claim, workerId, null);
+            } catch (ApprovalRefused e) {
+                processor.process(claim, workerId, e.getMessage());
+            }
+        } catch (StewardException e) {
+            Log.infof("Delivery %d from source %s refused: %s", claim.id(), claim.sourceId(), e.getMessage());
+            processor.refuse(claim, workerId, e.getMessage());
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Delivery %d from source %s failed on attempt %d", claim.id(), claim.sourceId(),
+                    claim.attempt());
+            Span.current().setStatus(StatusCode.ERROR, "internal error");
+            inbox.retryLater(claim, workerId, "internal error",
+                    "internal error; see the service log for delivery " + claim.id());
+        }
+    }
+}
