@@ -90,11 +90,8 @@ public final class MotoServer {
         try {
             int port = freePort();
             Path log = Files.createTempFile("moto-server-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p",
-                    String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile());
-            // AWS's managed policies exist in every real account; GRANT_CONSOLE_ACCESS attaches IAMUserChangePassword.
-            builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
-            Process process = builder.start();
+            Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, log), "moto-server-stop"));
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             awaitAnswer(process, endpoint, log);

@@ -18,12 +18,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -99,26 +97,6 @@ class AwsBackendTest {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
             String name = "iam-steward/" + userName + "/access_key_secret/" + view.path("secrets[0].label");
             assertEquals(secret, secrets.getSecretValue(r -> r.secretId(name)).secretString());
-        }
-    }
-
-    /** Needs moto started with MOTO_IAM_LOAD_MANAGED_POLICIES=true: the plan attaches IAMUserChangePassword. */
-    @Test
-    void consoleAccessIsGrantedWithTheAwsManagedChangePasswordPolicy() {
-        String userName = uniqueUserName("console");
-        approve(submitCreateUser(userName));
-        worker.runDueJobs();
-        String id = submit("GRANT_CONSOLE_ACCESS", userName, Map.of());
-        approve(id);
-        worker.runDueJobs();
-
-        as("alice", "requester").get("/v1/requests/{id}", id).then().body("status", equalTo("SUCCEEDED"));
-        try (IamClient iam = IamClient.builder().endpointOverride(MotoServer.get().endpoint())
-                .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            assertEquals(userName, iam.getLoginProfile(r -> r.userName(userName)).loginProfile().userName());
-            assertEquals(List.of("arn:aws:iam::aws:policy/IAMUserChangePassword"),
-                    iam.listAttachedUserPolicies(r -> r.userName(userName)).attachedPolicies().stream()
-                            .map(p -> p.policyArn()).toList());
         }
     }
 
