@@ -31,9 +31,10 @@ public class ProblemResponses implements OASFilter {
             if (op.getResponses() == null || op.getResponses().getAPIResponses() == null) {
                 return;
             }
-            if (hasTypedParameter(op) && !op.getResponses().hasAPIResponse("400")) {
-                op.getResponses().addAPIResponse("400", OASFactory.createAPIResponse()
-                        .description("A path or query parameter is not of its type, e.g. an id that is not a UUID"));
+            if (hasPathOrQueryParameter(op) && !op.getResponses().hasAPIResponse("400")) {
+                op.getResponses().addAPIResponse("400", OASFactory.createAPIResponse().description("A path or "
+                        + "query parameter is not of its type (e.g. an id that is not a UUID) or holds a control "
+                        + "character"));
             }
             for (Map.Entry<String, APIResponse> response : op.getResponses().getAPIResponses().entrySet()) {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
@@ -45,11 +46,10 @@ public class ProblemResponses implements OASFilter {
         }));
     }
 
-    /** Whether a parameter has a type the framework converts to, so that other text is refused with a 400. */
-    private static boolean hasTypedParameter(Operation op) {
-        return op.getParameters() != null && op.getParameters().stream().map(Parameter::getSchema)
-                .anyMatch(schema -> schema != null && ("uuid".equals(schema.getFormat()) || (schema.getType() != null
-                        && schema.getType().contains(Schema.SchemaType.INTEGER))));
+    /** Whether the operation takes path or query parameters, which StrictRequests and type conversion check. */
+    private static boolean hasPathOrQueryParameter(Operation op) {
+        return op.getParameters() != null && op.getParameters().stream().map(Parameter::getIn)
+                .anyMatch(in -> in == Parameter.In.PATH || in == Parameter.In.QUERY);
     }
 
     /** The problem this response would carry, its detail the response's own description. */

@@ -43,8 +43,9 @@ class ContractTest {
                 "--max-time", System.getProperty("contract.max-time", "45"),
                 "--seed", "20261202", "--workers", "1", "--request-timeout", "20",
                 "--suppress-health-check", "all", "--output-sanitize", "true",
-                "--report", "junit", "--report-dir", reports.toString()))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                "--report", "junit", "--report-dir", reports.toAbsolutePath().toString()))
+                .directory(reports.getParent().toFile()) // schemathesis keeps its .schemathesis cache there
+                .redirectErrorStream(true).redirectOutput(output.toAbsolutePath().toFile()).start();
         boolean finished = st.waitFor(5, TimeUnit.MINUTES);
         String text = Files.readString(output, StandardCharsets.UTF_8);
         Log.infof("schemathesis as %s:%n%s", role, summary(text));
@@ -53,7 +54,8 @@ class ContractTest {
     }
 
     private static String schemathesis() {
-        return System.getProperty("schemathesis", "target/schemathesis-venv/bin/schemathesis");
+        return System.getProperty("schemathesis",
+                Path.of("target/schemathesis-venv/bin/schemathesis").toAbsolutePath().toString());
     }
 
     private static String summary(String output) {
