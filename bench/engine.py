@@ -47,8 +47,9 @@ def sql(db, query):
 
 def start(name, overrides):
     db = "bench_" + name.replace("-", "_")
-    subprocess.run([PSQL, "-h", os.environ["PG_SOCKET"], "-p", "55432", "-U", "steward", "-d", "postgres", "-qc",
-                    f"drop database if exists {db}; create database {db}"], check=True, capture_output=True)
+    subprocess.run([PSQL, "-h", os.environ["PG_SOCKET"], "-p", "55432", "-U", "steward", "-d", "postgres", "-q",
+                    "-c", f"drop database if exists {db}", "-c", f"create database {db}"], check=True,
+                   capture_output=True)
     props = {
         "quarkus.datasource.jdbc.url": f"jdbc:postgresql://localhost:55432/{db}",
         "quarkus.datasource.username": "steward", "quarkus.datasource.password": "unused",
