@@ -1,6 +1,5 @@
 package dev.iamsteward.iam;
 
-import dev.iamsteward.queue.Replicas;
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -70,11 +69,11 @@ public class IamRateLimits {
     }
 
     private final IamRateConfig config;
-    private final Replicas replicas;
+    private final LiveReplicas replicas;
     private final MeterRegistry metrics;
     private final Map<String, Limit> limits = new ConcurrentHashMap<>();
 
-    IamRateLimits(IamRateConfig config, Replicas replicas, MeterRegistry metrics) {
+    IamRateLimits(IamRateConfig config, LiveReplicas replicas, MeterRegistry metrics) {
         this.config = config;
         this.replicas = replicas;
         this.metrics = metrics;

@@ -53,7 +53,7 @@ final class CloudFormationTemplate {
     /** The template at {@code path}, with {@code parameters} given and the other parameters at their defaults. */
     static CloudFormationTemplate load(Path path, Map<String, String> parameters) {
         try {
-            return new CloudFormationTemplate(YAML.readTree(path.toFile()), parameters);
+            return new CloudFormationTemplate(YAML.readTree(DeployDirectory.resolve(path).toFile()), parameters);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

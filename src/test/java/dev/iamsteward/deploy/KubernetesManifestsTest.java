@@ -26,7 +26,7 @@ class KubernetesManifestsTest {
     static final YAMLMapper YAML = new YAMLMapper();
 
     static JsonNode read(String file) throws IOException {
-        return YAML.readTree(DIR.resolve(file).toFile());
+        return YAML.readTree(DeployDirectory.resolve(DIR.resolve(file)).toFile());
     }
 
     static Map<String, JsonNode> byKind() throws IOException {
@@ -47,7 +47,7 @@ class KubernetesManifestsTest {
         Set<String> listed = new TreeSet<>();
         read("kustomization.yaml").path("resources").forEach(r -> listed.add(r.asText()));
         Set<String> files = new TreeSet<>();
-        try (Stream<Path> all = Files.list(DIR)) {
+        try (Stream<Path> all = Files.list(DeployDirectory.resolve(DIR))) {
             all.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
                     .filter(f -> !f.equals("kustomization.yaml")).forEach(files::add);
         }

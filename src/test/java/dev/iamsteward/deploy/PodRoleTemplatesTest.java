@@ -118,7 +118,7 @@ class PodRoleTemplatesTest {
                 "on the key-encryption key");
         assertEquals(calls, Set.copyOf(wrap.actions()));
         assertEquals(List.of(contextKey), wrap.conditionValues("ForAllValues:StringEquals", "kms:EncryptionContextKeys"));
-        assertEquals(List.of("false"), wrap.conditionValues("Null", "kms:EncryptionContext:" + contextKey));
+        assertEquals(List.of(contextKey), wrap.conditionValues("ForAnyValue:StringEquals", "kms:EncryptionContextKeys"));
     }
 
     @Test
