@@ -46,7 +46,7 @@ import org.quartz.utils.DBConnectionManager;
 class ClusteredScheduleTest {
 
     static final Set<String> SWEEPS = Set.of("request-sweeps", "rotation-sweep", "posture-scan", "secret-expiry",
-            "idempotency-expiry", "mfa-enrolment-expiry", "webhook-retention-sweep");
+            "idempotency-expiry", "mfa-enrolment-expiry", "webhook-retention-sweep", "break-glass-reviews");
     /** The scheduler jobs the queues were once polled by: the queues' own pool of workers does it now. */
     static final Set<String> WORK_LOOPS = Set.of("execution-poll", "webhook-inbox-poll", "webhook-outbox-poll");
 

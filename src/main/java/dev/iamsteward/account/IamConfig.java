@@ -25,6 +25,14 @@ public interface IamConfig {
      */
     Optional<String> permissionsBoundaryArn();
 
+    /**
+     * Whether keys, console access and MFA go only to users whose permissions boundary is the configured one,
+     * checked at submission and again before executing. Turn off only against an IAM emulator that does not keep
+     * users' boundaries (moto ignores CreateUser's PermissionsBoundary).
+     */
+    @WithDefault("true")
+    boolean credentialsNeedBoundary();
+
     /** The broker role's self-check at startup (see docs/posture.md, "The broker's self-check"). */
     SelfCheck selfCheck();
 

@@ -27,6 +27,7 @@ public enum ErrorKind {
     PRECONDITION_FAILED(412, "precondition-failed", "The request changed since the caller read it"),
     SECRET_GONE(410, "secret-gone", "The secret was already fetched or has expired"),
     UNKNOWN_PROFILE(422, "unknown-profile", "No such access profile in the catalog"),
+    BOUNDARY_MISSING(422, "boundary-missing", "The user lacks the configured permissions boundary"),
     UNKNOWN_ACCESS_KEY(422, "unknown-access-key", "The user has no such access key"),
     ALREADY_ROTATING(422, "already-rotating", "The access key is already being rotated"),
     UNMEETABLE_APPROVAL(422, "unmeetable-approval", "The approval rule can never be met for this request"),

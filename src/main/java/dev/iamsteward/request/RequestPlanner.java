@@ -1,6 +1,7 @@
 package dev.iamsteward.request;
 
 import dev.iamsteward.account.Catalog;
+import dev.iamsteward.account.IamConfig;
 import dev.iamsteward.account.TargetAccount;
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.ErrorKind;
@@ -44,6 +45,10 @@ public class RequestPlanner {
     public static final String START_ROTATION = "steward:StartKeyRotation";
 
     /** The requests the service files itself for a user it knows: a rotation's new key and its old key's end. */
+    /** What gives a user credentials of its own: only for users under the configured boundary. */
+    private static final Set<RequestType> GIVES_CREDENTIALS = EnumSet.of(RequestType.CREATE_ACCESS_KEY,
+            RequestType.REACTIVATE_ACCESS_KEY, RequestType.GRANT_CONSOLE_ACCESS, RequestType.ENROL_MFA);
+
     private static final Set<RequestType> KNOWN_TYPES = EnumSet.of(RequestType.CREATE_ACCESS_KEY,
             RequestType.DEACTIVATE_ACCESS_KEY, RequestType.DELETE_ACCESS_KEY);
     static final int MANAGED_POLICIES_PER_USER = 10;
@@ -53,9 +58,12 @@ public class RequestPlanner {
     private final Clock clock;
     private final EntityManager em;
     private final KeyRotations rotations;
+    private final boolean credentialsNeedBoundary;
 
-    RequestPlanner(TargetAccounts accounts, Catalog catalog, Clock clock, EntityManager em, KeyRotations rotations) {
+    RequestPlanner(TargetAccounts accounts, Catalog catalog, Clock clock, EntityManager em, KeyRotations rotations,
+            IamConfig iam) {
         this.rotations = rotations;
+        this.credentialsNeedBoundary = iam.credentialsNeedBoundary();
         this.em = em;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -117,6 +125,7 @@ public class RequestPlanner {
         IamUser user = managedUser(target, request.userName);
         request.userArn = user.arn();
         request.owner = user.tags().get(OWNER_TAG);
+        requireBoundary(target, user, request.type);
         if (request.type.grants() && SuspensionPlan.currentSuspension(user).isPresent()) {
             throw new StewardException(ErrorKind.STATE_CONFLICT, "'" + request.userName + "' is suspended; restore "
                     + "it before granting anything");
@@ -246,6 +255,22 @@ public class RequestPlanner {
     private static IamUser managedUser(TargetAccount target, String userName) {
         return target.directory().findUser(userName).filter(u -> u.path().startsWith(target.managedPath()))
                 .orElseThrow(() -> StewardException.notFound("Managed user", userName));
+    }
+
+    /**
+     * Keys, console access and MFA go only to users under the configured permissions boundary: IAM has no boundary
+     * condition key for those actions, so a user someone placed under the managed path without it would otherwise
+     * get credentials with nothing capping them. Checked at submission and again before executing.
+     */
+    private void requireBoundary(TargetAccount target, IamUser user, RequestType type) {
+        String boundary = target.settings().permissionsBoundaryArn();
+        if (credentialsNeedBoundary && GIVES_CREDENTIALS.contains(type) && !boundary.equals(user.permissionsBoundaryArn())) {
+            throw new StewardException(ErrorKind.BOUNDARY_MISSING, "'" + user.userName() + "' has "
+                    + (user.permissionsBoundaryArn() == null ? "no permissions boundary"
+                            : "the permissions boundary " + user.permissionsBoundaryArn())
+                    + ", not " + boundary + ", so it gets no keys, console access or MFA through this service; "
+                    + "offboard it, or have an account administrator put the boundary back");
+        }
     }
 
     private static void requireOwner(AccessRequest request) {

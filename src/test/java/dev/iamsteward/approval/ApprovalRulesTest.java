@@ -120,22 +120,7 @@ class ApprovalRulesTest {
 
         @Override
         public ApprovalConfig.BreakGlass breakGlass() {
-            return new ApprovalConfig.BreakGlass() {
-                @Override
-                public Optional<Set<String>> groups() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public java.time.Duration accessFor() {
-                    return java.time.Duration.ofHours(4);
-                }
-
-                @Override
-                public java.time.Duration reviewWithin() {
-                    return java.time.Duration.ofDays(1);
-                }
-            };
+            return new NoBreakGlass();
         }
     }
 }

@@ -70,7 +70,8 @@ class AccessProfileRequestsTest {
         refused(user, "ATTACH_POLICY", "ops", 422, "unknown-profile");
         as("alice", "requester").contentType(ContentType.JSON)
                 .body(Map.of("type", "ADD_TO_GROUP", "userName", user, "reason", "no profile"))
-                .post("/v1/requests").then().statusCode(422);
+                .post("/v1/requests").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("needs a profile"));
     }
 
     @Test

@@ -38,18 +38,19 @@ class AwsBackendTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             String moto = MotoServer.get().endpoint().toString();
-            return Map.of(
-                    "steward.iam.backend", "aws",
-                    "steward.aws.role-arn", "arn:aws:iam::123456789012:role/iam-steward-broker",
-                    "steward.iam.permissions-boundary-arn",
-                    "arn:aws:iam::123456789012:policy/iam-steward/managed-user-boundary",
-                    "steward.aws.external-id", "iam-steward-test",
-                    "steward.aws.iam-endpoint", moto,
-                    "steward.aws.sts-endpoint", moto,
-                    "steward.credentials.kms.key-id", kmsKey(moto),
-                    "steward.credentials.kms.endpoint", moto,
-                    "steward.credentials.secrets-manager.enabled", "true",
-                    "steward.credentials.secrets-manager.endpoint", moto);
+            return Map.ofEntries(Map.entry("steward.iam.backend", "aws"),
+                    // moto ignores CreateUser's PermissionsBoundary: the boundary check is the in-memory IAM's to test
+                    Map.entry("steward.iam.credentials-need-boundary", "false"),
+                    Map.entry("steward.aws.role-arn", "arn:aws:iam::123456789012:role/iam-steward-broker"),
+                    Map.entry("steward.iam.permissions-boundary-arn",
+                            "arn:aws:iam::123456789012:policy/iam-steward/managed-user-boundary"),
+                    Map.entry("steward.aws.external-id", "iam-steward-test"),
+                    Map.entry("steward.aws.iam-endpoint", moto),
+                    Map.entry("steward.aws.sts-endpoint", moto),
+                    Map.entry("steward.credentials.kms.key-id", kmsKey(moto)),
+                    Map.entry("steward.credentials.kms.endpoint", moto),
+                    Map.entry("steward.credentials.secrets-manager.enabled", "true"),
+                    Map.entry("steward.credentials.secrets-manager.endpoint", moto));
         }
 
         private static String kmsKey(String moto) {

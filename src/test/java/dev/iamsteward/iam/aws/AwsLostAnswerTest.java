@@ -48,16 +48,17 @@ class AwsLostAnswerTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             String moto = moto().toString();
-            return Map.of(
-                    "steward.iam.backend", "aws",
-                    "steward.aws.role-arn", "arn:aws:iam::123456789012:role/iam-steward-broker",
-                    "steward.iam.permissions-boundary-arn",
-                    "arn:aws:iam::123456789012:policy/iam-steward/managed-user-boundary",
-                    "steward.aws.external-id", "iam-steward-test",
-                    "steward.aws.iam-endpoint", proxy().toString(),
-                    "steward.aws.sts-endpoint", moto,
-                    "steward.aws.call-attempt-timeout", "2s",
-                    "steward.aws.call-timeout", "5s");
+            return Map.ofEntries(Map.entry("steward.iam.backend", "aws"),
+                    // moto ignores CreateUser's PermissionsBoundary: the boundary check is the in-memory IAM's to test
+                    Map.entry("steward.iam.credentials-need-boundary", "false"),
+                    Map.entry("steward.aws.role-arn", "arn:aws:iam::123456789012:role/iam-steward-broker"),
+                    Map.entry("steward.iam.permissions-boundary-arn",
+                            "arn:aws:iam::123456789012:policy/iam-steward/managed-user-boundary"),
+                    Map.entry("steward.aws.external-id", "iam-steward-test"),
+                    Map.entry("steward.aws.iam-endpoint", proxy().toString()),
+                    Map.entry("steward.aws.sts-endpoint", moto),
+                    Map.entry("steward.aws.call-attempt-timeout", "2s"),
+                    Map.entry("steward.aws.call-timeout", "5s"));
         }
     }
 
