@@ -36,6 +36,10 @@ public class ProblemResponses implements OASFilter {
                         + "query parameter is not of its type (e.g. an id that is not a UUID) or holds a control "
                         + "character"));
             }
+            if (hasPathOrQueryParameter(op) && !op.getResponses().hasAPIResponse("414")) {
+                op.getResponses().addAPIResponse("414", OASFactory.createAPIResponse().description("The request "
+                        + "target (path and query) is longer than steward.http.max-uri-length"));
+            }
             for (Map.Entry<String, APIResponse> response : op.getResponses().getAPIResponses().entrySet()) {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                     response.getValue().setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,

@@ -1,5 +1,6 @@
 package dev.iamsteward.request;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
@@ -17,7 +18,7 @@ public record AmendRequest(
         Instant expiresAt,
         String accessKeyId,
         @Size(max = 128, message = "profile must be at most 128 characters") String profile,
-        Map<String, String> tags,
+        Map<String, @NotNull(message = "a tag's value must be a string; to drop a tag, leave it out") String> tags,
         @Size(max = 1000, message = "reason must be at most 1000 characters") String reason) {
 
     /** The submission with this amendment applied. */

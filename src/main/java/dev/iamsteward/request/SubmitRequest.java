@@ -38,7 +38,7 @@ public record SubmitRequest(
         @Size(max = 128, message = "profile must be at most 128 characters") String profile,
         @Schema(description = "CREATE_USER: tags for the user")
         @Size(max = RequestPlanner.USER_TAGS_MAX, message = "at most " + RequestPlanner.USER_TAGS_MAX + " tags")
-        Map<String, String> tags,
+        Map<String, @NotNull(message = "a tag's value must be a string; to drop a tag, leave it out") String> tags,
         @NotBlank(message = "reason is required")
         @Size(max = 1000, message = "reason must be at most 1000 characters") String reason) {
 
