@@ -85,7 +85,7 @@ def fresh_db(db):
                    capture_output=True)
 
 
-def jvm_args(db, props, jar):
+def jvm_args(name, db, props, jar):
     base = {
         "quarkus.datasource.jdbc.url": f"jdbc:postgresql://localhost:55432/{db}",
         "quarkus.datasource.username": "steward", "quarkus.datasource.password": "unused",
@@ -93,7 +93,10 @@ def jvm_args(db, props, jar):
         "quarkus.log.console.json.enabled": "false", "quarkus.otel.sdk.disabled": "true",
     }
     base.update(props)
-    return ["java", "-Xmx512m"] + [f"-D{k}={v}" for k, v in base.items()] + ["-jar", jar]
+    # JFR=folder records a Flight Recorder profile of each app started there, one file per run's name
+    recording = [f"-XX:StartFlightRecording=filename={os.environ['JFR']}/{name}.jfr,settings=profile"] \
+        if "JFR" in os.environ else []
+    return ["java", "-Xmx512m"] + recording + [f"-D{k}={v}" for k, v in base.items()] + ["-jar", jar]
 
 
 def service_props(overrides):
@@ -107,7 +110,7 @@ def launch(name, db, props, jar=SERVICE_JAR, env=None):
     """Starts a Quarkus app; returns the process and the seconds from launch to a ready answer on /q/health/ready."""
     log = open(os.path.join(WORK, name + ".log"), "w")
     started = time.monotonic()
-    proc = subprocess.Popen(jvm_args(db, props, jar), stdout=log, stderr=subprocess.STDOUT,
+    proc = subprocess.Popen(jvm_args(name, db, props, jar), stdout=log, stderr=subprocess.STDOUT,
                             env=dict(os.environ, STEWARD_SECURITY_TOKEN_AUDIENCE=AUDIENCE, **(env or {})))
     deadline = started + 180
     while time.monotonic() < deadline:
@@ -424,7 +427,7 @@ def onboarding():
     """100 onboardings (user, console access, access key, group), through the service on the AWS adapter with
     approvals and the key's delivery, against bench/onboard-cli.sh making the same IAM calls with the aws CLI; both
     against the same moto, reset in between, with the same number of onboardings at once."""
-    n = min(N, 100) if os.environ.get("ONBOARDINGS") is None else int(os.environ["ONBOARDINGS"])
+    n = int(os.environ.get("ONBOARDINGS", "100"))
     moto = start_moto()
     try:
         prepare_moto()

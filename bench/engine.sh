@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs the benchmarks of issue 14 on demand against the packaged service in production mode, on a PostgreSQL 15 of
+# Runs the service's benchmarks on demand against the packaged service in production mode, on a PostgreSQL 15 of
 # its own. Each case runs next to its anchor in the same run and prints the ratio; the load is printed at the start
 # and the end. See bench/README.md.
 #   bench/engine.sh setup     once, with network: the pinned tools under target/ and the bare app (bench/bare)
 #   bench/engine.sh [CASE...] latency limit submissions start onboarding; all of them when none is named
-# Settings: N (requests of the latency case, default 200; onboardings, at most 100), LIMIT (IAM calls/s of the limit
-# case, default 50), LIMIT_REQUESTS (default 1000), SUBMIT_SECONDS (each submissions phase, default 20), STARTS (starts per app, default 5),
-# PY (a Python with joserfc, default target/moto-venv/bin/python), PG_BIN (default /usr/lib/postgresql/15/bin).
+# Settings: N (requests of the latency case, default 200), LIMIT (IAM calls/s of the limit case, default 50),
+# LIMIT_REQUESTS (default 1000), SUBMIT_SECONDS (each submissions phase, default 20), STARTS (starts per app, default
+# 5), ONBOARDINGS (default 100), JFR (a folder: a Flight Recorder profile of each app started, one file per run), PY
+# (a Python with joserfc, default target/moto-venv/bin/python), PG_BIN (default /usr/lib/postgresql/15/bin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
