@@ -61,6 +61,13 @@ public interface IamConfig {
 
         /** Customer managed policy ARNs that exist in the sandbox account (AWS managed ones always do). */
         Optional<List<String>> policyArns();
+
+        /**
+         * The fraction of IAM calls (0 to 1) the sandbox answers with Throttling before they take effect, spread
+         * evenly, so that the IAM call limit's backing off and the retries can be watched; 0 in normal use.
+         */
+        @WithDefault("0")
+        double throttleFraction();
     }
 
     /** The IAM adapters the service can use. */

@@ -125,6 +125,7 @@ public class TargetAccounts {
     private static TargetAccount sandboxed(AccountSettings settings, InMemoryIamDirectory directory,
             InMemoryIamAccount account, InMemoryPolicySimulator simulator, IamConfig.Sandbox contents) {
         directory.simulateAccount(settings.accountId());
+        directory.faults().throttleFraction(contents.throttleFraction());
         contents.groups().orElse(List.of()).forEach(directory::createGroup);
         contents.policyArns().orElse(List.of()).stream().map(settings::inAccount)
                 .forEach(directory::createManagedPolicy);

@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Failures queued for the in-memory IAM to raise on the next calls of an operation, in order. */
+/**
+ * Failures queued for the in-memory IAM to raise on the next calls of an operation, in order; and a steady fraction
+ * of all calls throttled, as a busy account's IAM answers.
+ */
 public final class Faults {
 
     private final Map<String, Deque<Supplier<IamException>>> queued = new HashMap<>();
     private final Map<String, Deque<Supplier<RuntimeException>>> afterEffect = new HashMap<>();
+    private double throttleFraction;
+    private long callsSeen;
 
     /** The next {@code times} calls of {@code operation} (e.g. "CreateUser") fail with what {@code error} makes. */
     public synchronized void failNext(String operation, int times, Supplier<IamException> error) {
@@ -52,6 +57,19 @@ public final class Faults {
                 "IAM could not be reached: Client execution did not complete before the specified timeout"));
     }
 
+    /**
+     * From now on, {@code fraction} (0 to 1) of all calls are throttled before they take effect, spread evenly
+     * (with 0.2, every fifth call). It is a setting of the sandbox, so {@link #clear()} keeps it.
+     */
+    public synchronized void throttleFraction(double fraction) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("the throttled fraction of IAM calls must be between 0 and 1, not "
+                    + fraction);
+        }
+        throttleFraction = fraction;
+        callsSeen = 0;
+    }
+
     public synchronized void clear() {
         queued.clear();
         afterEffect.clear();
@@ -70,7 +88,19 @@ public final class Faults {
         synchronized (this) {
             Deque<Supplier<IamException>> queue = queued.get(operation);
             next = queue == null ? null : queue.poll();
+            if (next == null && throttledNow()) {
+                return Optional.of(new IamException.Throttled("Rate exceeded"));
+            }
         }
         return next == null ? Optional.empty() : Optional.ofNullable(next.get());
+    }
+
+    /** Whether this call is one of the steady throttled fraction: the running count of them went up by one. */
+    private boolean throttledNow() {
+        if (throttleFraction == 0) {
+            return false;
+        }
+        callsSeen++;
+        return Math.floor(callsSeen * throttleFraction) > Math.floor((callsSeen - 1) * throttleFraction);
     }
 }

@@ -111,6 +111,23 @@ class InMemoryIamCallsTest {
     }
 
     @Test
+    void aSteadyFractionOfCallsIsThrottledBeforeItTakesEffect() {
+        iam.faults().throttleFraction(0.2);
+        int throttled = 0;
+        for (int i = 0; i < 50; i++) {
+            try {
+                iam.createUser(new NewUser("steady-" + i, "/", MemoryFixtures.BOUNDARY, Map.of()), BY);
+            } catch (IamException.Throttled e) {
+                throttled++;
+            }
+        }
+
+        assertEquals(10, throttled);
+        assertEquals(40, iam.listUsers("/", null, 100).items().size(), "a throttled call made no user");
+        assertThrows(IllegalArgumentException.class, () -> iam.faults().throttleFraction(1.5));
+    }
+
+    @Test
     void setUpMethodsAreNeitherLoggedNorFaulted() {
         iam.faults().throttleNext("CreateGroup", 1);
 
