@@ -37,7 +37,7 @@ class PendingReleases {
         }
     }
 
-    /** Releases every key still pending; stops at the first that fails, the database being still out. */
+    /** Releases every key still pending; stops at the first the database cannot be reached for. */
     @Scheduled(identity = "idempotency-pending-releases", every = "${steward.idempotency.retry-after}",
             executeWith = Scheduled.SIMPLE, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void retry() {
@@ -47,11 +47,11 @@ class PendingReleases {
                 keys.release(held);
                 it.remove();
             } catch (RuntimeException e) {
-                if (!DatabaseOutage.causedBy(e)) {
-                    it.remove();
-                    Log.error("Releasing an idempotency key failed; it is taken over after in-flight-timeout", e);
+                if (DatabaseOutage.causedBy(e)) {
+                    return;
                 }
-                return;
+                it.remove();
+                Log.error("Releasing an idempotency key failed; it is taken over after in-flight-timeout", e);
             }
         }
     }
