@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iamsteward.common.StoredTriggers;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.quartz.runtime.jdbc.QuarkusPostgreSQLDelegate;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +34,12 @@ import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
@@ -67,6 +74,12 @@ class ClusteredScheduleTest {
     @Inject
     io.quarkus.scheduler.Scheduler scheduler;
 
+    @Inject
+    Scheduler quartz;
+
+    @Inject
+    StoredTriggers triggers;
+
     @Test
     void theSweepsAreTriggersOfTheClusteredStoreAndTheWorkLoopsAreNot() throws SQLException {
         Map<String, Boolean> stored = new HashMap<>();
@@ -87,6 +100,46 @@ class ClusteredScheduleTest {
         for (String loop : WORK_LOOPS) {
             assertNull(scheduler.getScheduledJob(loop), loop + ": the queue workers poll, not the scheduler");
         }
+    }
+
+    @Test
+    void aShortenedIntervalTakesEffectAtStartupInsteadOfAfterTheOldOne() throws Exception {
+        // What Quarkus leaves at startup after posture-scan's interval went from 4 days to the configured 4h: the
+        // stored trigger has the new interval but the next fire time the old one gave it, days away.
+        Scheduler store = quartz;
+        TriggerKey scan = store.getTriggerKeys(GroupMatcher.anyTriggerGroup()).stream()
+                .filter(key -> key.getName().equals("posture-scan")).findFirst().orElseThrow();
+        SimpleTrigger stored = (SimpleTrigger) store.getTrigger(scan);
+        Duration interval = Duration.ofMillis(stored.getRepeatInterval());
+        assertEquals(Duration.ofHours(4), interval, "the configured steward.posture.scan-interval");
+        Instant oldNext = Instant.now().plus(Duration.ofDays(3));
+        store.rescheduleJob(scan, stored.getTriggerBuilder().startAt(Date.from(oldNext)).build());
+        Map<String, Date> othersBefore = nextFireTimes(store);
+        othersBefore.remove("posture-scan");
+
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS); // Quartz keeps milliseconds
+        assertEquals(List.of("posture-scan"), triggers.followConfiguration());
+
+        SimpleTrigger moved = (SimpleTrigger) store.getTrigger(scan);
+        Instant next = moved.getNextFireTime().toInstant();
+        assertTrue(!next.isBefore(started.plus(interval)) && !next.isAfter(Instant.now().plus(interval)),
+                "the next scan is one interval from now, not at " + oldNext + ": " + next);
+        assertEquals(interval.toMillis(), moved.getRepeatInterval());
+        assertEquals(SimpleTrigger.REPEAT_INDEFINITELY, moved.getRepeatCount());
+        assertEquals(SimpleTrigger.MISFIRE_INSTRUCTION_RESCHEDULE_NOW_WITH_EXISTING_REPEAT_COUNT,
+                moved.getMisfireInstruction());
+        Map<String, Date> othersAfter = nextFireTimes(store);
+        othersAfter.remove("posture-scan");
+        assertEquals(othersBefore, othersAfter, "triggers due within their interval are left as they are");
+        assertEquals(List.of(), triggers.followConfiguration(), "nothing more to move");
+    }
+
+    private static Map<String, Date> nextFireTimes(Scheduler store) throws SchedulerException {
+        Map<String, Date> times = new HashMap<>();
+        for (TriggerKey key : store.getTriggerKeys(GroupMatcher.anyTriggerGroup())) {
+            times.put(key.getName(), store.getTrigger(key).getNextFireTime());
+        }
+        return times;
     }
 
     @Test

@@ -38,6 +38,7 @@ public enum ErrorKind {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IAM_REFUSED(502, "iam-refused", "IAM refused the call"),
     IAM_UNAVAILABLE(503, "iam-unavailable", "IAM could not be reached"),
+    DATABASE_UNAVAILABLE(503, "database-unavailable", "The service's database could not be reached"),
     INTERNAL(500, "internal", "Internal error");
 
     /** Problem types are URNs: stable identifiers that no client is expected to dereference. */

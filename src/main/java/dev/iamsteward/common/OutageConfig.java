@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the API answers while a dependency (IAM) cannot be reached. */
+/** How the API answers while a dependency (IAM, the service's database) cannot be reached. */
 @ConfigMapping(prefix = "steward.outage")
 public interface OutageConfig {
 

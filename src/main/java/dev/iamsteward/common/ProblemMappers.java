@@ -129,6 +129,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseOutage.causedBy(e)) {
+            // Not a fault of the service or of the request: the caller is told to come back (RetryAfter).
+            Log.warnf("An API call could not reach the database: %s", e.getMessage());
+            return Problem.of(ErrorKind.DATABASE_UNAVAILABLE, "the service's database could not be reached; "
+                    + "retry later").toResponse();
+        }
         Log.error("Unexpected error while serving an API call", e);
         return Problem.of(ErrorKind.INTERNAL, "an unexpected error occurred; it has been logged").toResponse();
     }

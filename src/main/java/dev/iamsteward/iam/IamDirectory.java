@@ -96,7 +96,10 @@ public interface IamDirectory {
 
     void deleteSshPublicKey(String userName, String sshPublicKeyId, Attribution attribution);
 
-    /** The ids of the user's service-specific credentials (e.g. CodeCommit). */
+    /**
+     * The ids of the user's service-specific credentials (e.g. CodeCommit); {@link IamException.NotImplemented} from
+     * an emulator that lacks the call.
+     */
     List<String> listServiceSpecificCredentials(String userName);
 
     void deleteServiceSpecificCredential(String userName, String credentialId, Attribution attribution);

@@ -122,6 +122,21 @@ public abstract sealed class IamException extends RuntimeException {
         }
     }
 
+    /**
+     * NotImplemented: the IAM endpoint, an emulator configured in place of AWS, does not implement the call. Raised
+     * only for an endpoint override, never against AWS itself.
+     */
+    public static final class NotImplemented extends IamException {
+        public NotImplemented(String message) {
+            super(message);
+        }
+
+        @Override
+        public String code() {
+            return "NotImplemented";
+        }
+    }
+
     /** ReportNotPresent: no credential report was generated yet. */
     public static final class ReportNotPresent extends IamException {
         public ReportNotPresent(String message) {

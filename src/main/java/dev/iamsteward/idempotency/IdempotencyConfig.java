@@ -20,7 +20,10 @@ public interface IdempotencyConfig {
     @WithDefault("5m")
     Duration inFlightTimeout();
 
-    /** The {@code Retry-After} given to a retry that arrives while the first attempt is still running. */
+    /**
+     * The {@code Retry-After} given to a retry that arrives while the first attempt is still running; also how often
+     * a replica tries again to release the keys of attempts that failed because the database could not be reached.
+     */
     @WithDefault("1s")
     Duration retryAfter();
 

@@ -1,6 +1,7 @@
 package dev.iamsteward.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamsteward.common.DatabaseOutage;
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,12 +28,15 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class IdempotencyFilters {
 
     private final IdempotencyKeys keys;
+    private final PendingReleases releases;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
     private final IdempotencyConfig config;
 
-    IdempotencyFilters(IdempotencyKeys keys, SecurityIdentity identity, ObjectMapper json, IdempotencyConfig config) {
+    IdempotencyFilters(IdempotencyKeys keys, PendingReleases releases, SecurityIdentity identity, ObjectMapper json,
+            IdempotencyConfig config) {
         this.keys = keys;
+        this.releases = releases;
         this.identity = identity;
         this.json = json;
         this.config = config;
@@ -50,6 +54,8 @@ public class IdempotencyFilters {
         // The body is hashed as sent, before JSON reading, and handed on unchanged to the resource method.
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
+        // A key this replica could not release during an outage is released first: it may be this very retry's.
+        releases.retry();
         Claim claim = keys.claim(identity.getPrincipal().getName(), key.get(),
                 Fingerprint.of(request.getMethod(), request.getUriInfo().getPath(), body));
         if (claim instanceof Claim.Granted granted) {
@@ -64,16 +70,24 @@ public class IdempotencyFilters {
 
     /**
      * Runs for every response; only a request still holding an unsettled key has anything to do here: its method
-     * failed or was refused, so nothing was done, and the outcome is recorded in a transaction of its own.
+     * failed or was refused, so nothing was done, and the outcome is recorded in a transaction of its own. When the
+     * database cannot be reached, the key is released as soon as it can be, never left "in progress".
      */
     @ServerResponseFilter
     public void settle(ContainerRequestContext request, ContainerResponseContext response) {
         Claim.Granted.heldBy(request).ifPresent(held -> {
             Claim.Granted.settled(request);
             if (StoredResponse.isOutcome(response.getStatus())) {
-                keys.settle(held, StoredResponse.ofResponse(response, json));
+                try {
+                    keys.settle(held, StoredResponse.ofResponse(response, json));
+                } catch (RuntimeException e) {
+                    if (!DatabaseOutage.causedBy(e)) {
+                        throw e;
+                    }
+                    releases.release(held);
+                }
             } else {
-                keys.release(held);
+                releases.release(held);
             }
         });
     }

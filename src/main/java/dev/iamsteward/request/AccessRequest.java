@@ -76,6 +76,11 @@ public class AccessRequest extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<PlannedCall> plan;
 
+    /** What the plan could not look at, said with it (e.g. a listing the IAM endpoint does not implement). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "plan_notes")
+    List<String> planNotes = new ArrayList<>();
+
     /** How many steps of the plan have been carried out; a resumed execution starts after them. */
     @Column(name = "steps_done")
     public int stepsDone;
@@ -219,6 +224,11 @@ public class AccessRequest extends PanacheEntityBase {
     /** Whether the request's ticket holds it back: gated, and its ticket not in an approved status. */
     public boolean heldByTicket() {
         return ticketGated && !ticketApproved;
+    }
+
+    /** What the plan could not look at; none for most plans. */
+    public List<String> planNotes() {
+        return planNotes == null ? List.of() : List.copyOf(planNotes);
     }
 
     /** Records that one more step of the plan has been carried out, by {@code actor}; the change names it. */

@@ -33,6 +33,8 @@ final class PlanHash {
                 field(canonical, "param:" + p.getKey(), p.getValue());
             }
         }
+        // Approvers approve what the plan says it could not look at, too; a plan without notes hashes as before.
+        r.planNotes().forEach(note -> field(canonical, "note", note));
         return sha256(canonical.toString());
     }
 

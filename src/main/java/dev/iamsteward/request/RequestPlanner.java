@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +108,7 @@ public class RequestPlanner {
     void plan(AccessRequest request, KnownUser known) {
         TargetAccount target = accounts.stored(request.account);
         IamDirectory iam = target.directory();
+        request.planNotes = new ArrayList<>();
         if (request.expiresAt != null && !request.expiresAt.isAfter(clock.instant())) {
             throw StewardException.invalid("expiresAt must be in the future");
         }
@@ -142,7 +144,7 @@ public class RequestPlanner {
             case REMOVE_MFA -> MfaPlan.remove(iam, request);
             case SUSPEND_USER -> SuspensionPlan.suspend(iam, request, user);
             case RESTORE_USER -> SuspensionPlan.restore(iam, request, user);
-            case OFFBOARD_USER -> OffboardingPlan.of(iam, request.userName);
+            case OFFBOARD_USER -> OffboardingPlan.of(iam, request.userName, request.planNotes::add);
             case CREATE_USER -> throw new IllegalStateException("planned above");
         };
     }

@@ -51,7 +51,7 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
         this.console = new AwsConsoleAccess(calls);
         this.keys = new AwsAccessKeys(calls);
         this.permissions = new AwsPermissions(calls);
-        this.otherCredentials = new AwsOtherCredentials(calls);
+        this.otherCredentials = new AwsOtherCredentials(calls, config.iamEndpoint().isPresent());
         this.mfa = new AwsMfa(calls);
         this.account = new AwsIamAccount(calls);
         this.simulator = new AwsPolicySimulator(calls, calls.roleArn());

@@ -7,7 +7,9 @@ import static dev.iamsteward.support.Requests.uniqueUserName;
 import static dev.iamsteward.support.Tokens.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.support.MotoServer;
@@ -18,10 +20,14 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -99,6 +105,51 @@ class AwsBackendTest {
             String name = "iam-steward/" + userName + "/access_key_secret/" + view.path("secrets[0].label");
             assertEquals(secret, secrets.getSecretValue(r -> r.secretId(name)).secretString());
         }
+    }
+
+    @Test
+    void consoleAccessIsGrantedOnMotoWithAwsManagedPoliciesLoaded() {
+        String userName = uniqueUserName("console");
+        approve(submitCreateUser(userName));
+        worker.runDueJobs();
+        String id = submit("GRANT_CONSOLE_ACCESS", userName, Map.of());
+        approve(id);
+        worker.runDueJobs();
+
+        as("alice", "requester").get("/v1/requests/{id}", id).then().body("status", equalTo("SUCCEEDED"));
+        try (IamClient iam = motoIam()) {
+            assertEquals(userName, iam.getLoginProfile(r -> r.userName(userName)).loginProfile().userName());
+            assertEquals(List.of("arn:aws:iam::aws:policy/IAMUserChangePassword"),
+                    iam.listAttachedUserPolicies(r -> r.userName(userName)).attachedPolicies().stream()
+                            .map(AttachedPolicy::policyArn).toList());
+        }
+    }
+
+    @Test
+    void anOffboardingOnMotoSaysWhichListingTheEndpointLacksAndDeletesTheUser() {
+        String userName = uniqueUserName("leaver");
+        approve(submitCreateUser(userName));
+        worker.runDueJobs();
+
+        String id = submit("OFFBOARD_USER", userName, Map.of());
+        as("alice", "requester").get("/v1/requests/{id}", id).then()
+                .body("planNotes", equalTo(List.of("service-specific credentials: not listed, the endpoint does "
+                        + "not implement ListServiceSpecificCredentials")))
+                .body("plan.action", not(hasItem("iam:DeleteServiceSpecificCredential")))
+                .body("plan.action", hasItem("iam:DeleteUser"));
+        approve(id);
+        worker.runDueJobs();
+
+        as("alice", "requester").get("/v1/requests/{id}", id).then().body("status", equalTo("SUCCEEDED"));
+        try (IamClient iam = motoIam()) {
+            assertThrows(NoSuchEntityException.class, () -> iam.getUser(r -> r.userName(userName)));
+        }
+    }
+
+    /** moto's IAM in its default account, the one the broker role's sessions act in. */
+    private static IamClient motoIam() {
+        return IamClient.builder().endpointOverride(MotoServer.get().endpoint()).region(Region.US_EAST_1)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     @Test

@@ -27,6 +27,9 @@ class AwsOperationsWireTest {
 
     private static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
     private static final String CREATED = "<CreateDate>2026-01-01T00:00:00Z</CreateDate>";
+    /** What moto (Werkzeug) answers for an action it does not implement. */
+    private static final Answer BARE_500 = new Answer(500, "text/html; charset=utf-8",
+            "<!doctype html><title>500 Internal Server Error</title><h1>Internal Server Error</h1>");
 
     private final MotoServer moto = MotoServer.get();
 
@@ -65,6 +68,37 @@ class AwsOperationsWireTest {
             assertEquals(List.of("ACCA1", "ACCA2"), iam.listServiceSpecificCredentials("zoe"));
             assertEquals(2, stub.calls().size());
             assertEquals("after-1", stub.calls().get(1).get("Marker"));
+        }
+    }
+
+    @Test
+    void aListingAnEmulatorAnswersWithABareServerErrorIsNotImplemented() {
+        // moto answers ListServiceSpecificCredentials with an HTML 500: the call is not implemented there.
+        try (CannedHttp stub = CannedHttp.answering(call -> BARE_500); AwsIamDirectory iam = directory(stub)) {
+
+            IamException.NotImplemented refused = assertThrows(IamException.NotImplemented.class,
+                    () -> iam.listServiceSpecificCredentials("zoe"));
+            assertEquals("the endpoint does not implement ListServiceSpecificCredentials", refused.getMessage());
+        }
+    }
+
+    @Test
+    void iamsOwnServiceFailureStaysAnOutageEvenFromAnEmulator() {
+        try (CannedHttp stub = CannedHttp.answering(call -> error(500, "ServiceFailure", "try again"));
+             AwsIamDirectory iam = directory(stub)) {
+
+            assertThrows(IamException.Unavailable.class, () -> iam.listServiceSpecificCredentials("zoe"));
+        }
+    }
+
+    @Test
+    void againstAwsItselfABareServerErrorIsAnOutageNeverASkippedListing() {
+        try (CannedHttp stub = CannedHttp.answering(call -> BARE_500);
+             IamCalls calls = new IamCalls(TestAwsConfig.pointingAt(stub.endpoint(), moto.endpoint()),
+                     "arn:aws:iam::123456789012:role/iam-steward-broker", OpenTelemetry.noop())) {
+            AwsOtherCredentials onAws = new AwsOtherCredentials(calls, false);
+
+            assertThrows(IamException.Unavailable.class, () -> onAws.listServiceSpecificCredentials("zoe"));
         }
     }
 

@@ -87,12 +87,13 @@ class AwsPermissionsMotoTest {
     }
 
     @Test
-    void motoKnowsNoAwsManagedPoliciesByDefault() {
-        // moto 5.2.5 loads AWS managed policies only with MOTO_IAM_LOAD_MANAGED_POLICIES=true, so attaching
-        // IAMUserChangePassword (which GRANT_CONSOLE_ACCESS plans) is NoSuchEntity here and succeeds on AWS.
+    void anAwsManagedPolicyIsAttachedAsOnAws() {
+        // The harness starts moto with MOTO_IAM_LOAD_MANAGED_POLICIES=true: without it moto 5.2.5 knows no AWS
+        // managed policy, and attaching IAMUserChangePassword (which GRANT_CONSOLE_ACCESS plans) is NoSuchEntity.
         String user = moto.user("fay");
 
-        assertThrows(IamException.NoSuchEntity.class, () -> iam.attachUserPolicy(user, CHANGE_PASSWORD, request()));
+        iam.attachUserPolicy(user, CHANGE_PASSWORD, request());
+        assertEquals(List.of(CHANGE_PASSWORD), iam.listAttachedUserPolicies(user));
     }
 
     @Test
