@@ -9,15 +9,26 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
-/** The dead letters of the inbox: deliveries that ran out of attempts at processing. */
+/**
+ * What admins see of the inbox going wrong: its dead letters (deliveries that ran out of attempts at processing)
+ * and the deliveries the service refused (valid, but asking for something it will not do).
+ */
 @ApplicationScoped
 public class FailedDeliveries {
 
     /** Failed deliveries, most recently failed first, a page at a time. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DeliveryView> list(int limit, String cursor, UriInfo uri) {
-        String query = "state = :failed";
-        Parameters parameters = Parameters.with("failed", InboundDelivery.State.FAILED);
+        return page("state = :failed", Parameters.with("failed", InboundDelivery.State.FAILED), limit, cursor, uri);
+    }
+
+    /** Refused deliveries, most recently refused first, a page at a time. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<DeliveryView> refused(int limit, String cursor, UriInfo uri) {
+        return page("refusal is not null", new Parameters(), limit, cursor, uri);
+    }
+
+    private Page<DeliveryView> page(String query, Parameters parameters, int limit, String cursor, UriInfo uri) {
         if (cursor != null) {
             Cursor after = Cursor.decode(cursor);
             query += " and (updatedAt < :at or (updatedAt = :at and id < :id))";

@@ -47,12 +47,20 @@ public class InboundDelivery extends QueuedWork {
     /** What processing did, in words: the request filed, the approval counted or why it was not. */
     public String outcome;
 
+    /** Why the service refused what the delivery asks, when it did; null otherwise. */
+    public String refusal;
+
     @Column(name = "received_at")
     public Instant receivedAt;
 
     void done(String what, Instant now) {
         finish(Phase.DONE, lastError, now);
         outcome = what;
+    }
+
+    void refused(String why, Instant now) {
+        done("refused: " + why, now);
+        refusal = why;
     }
 
     @Override

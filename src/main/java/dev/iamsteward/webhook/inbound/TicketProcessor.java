@@ -8,8 +8,10 @@ import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.Decision;
+import dev.iamsteward.webhook.DeliveryRefused;
 import dev.iamsteward.webhook.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,15 +34,17 @@ public class TicketProcessor {
     private final AuditLog audit;
     private final WebhookConfig config;
     private final Clock clock;
+    private final Event<DeliveryRefused> refusals;
 
     TicketProcessor(Inbox inbox, TicketRequests filing, ApprovalService approvals, AuditLog audit,
-            WebhookConfig config, Clock clock) {
+            WebhookConfig config, Clock clock, Event<DeliveryRefused> refusals) {
         this.inbox = inbox;
         this.filing = filing;
         this.approvals = approvals;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     /**
@@ -57,10 +61,34 @@ public class TicketProcessor {
         });
     }
 
-    /** Marks a delivery done without effect, because the service refuses what it asks. */
+    /**
+     * Marks a delivery done without effect, because the service refuses what it asks: the reason is kept, listed
+     * for admins, audited, and told to the ticket where its source takes comments.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void refuse(Inbox.Claim claim, String worker, String why) {
-        inbox.held(claim, worker).ifPresent(delivery -> delivery.done("refused: " + why, clock.instant()));
+        inbox.held(claim, worker).ifPresent(delivery -> {
+            Instant now = clock.instant();
+            delivery.refused(why, now);
+            String ticket = ticket(claim);
+            audit.record(new AuditEntry("webhook.delivery-refused", null, actor(claim.sourceId(), null), null, null,
+                    now, "delivery " + delivery.deliveryId + (ticket == null ? "" : " for ticket " + ticket)
+                            + " refused: " + why));
+            refusals.fire(new DeliveryRefused(claim.sourceId(), delivery.deliveryId, ticket, why, now));
+        });
+    }
+
+    /** The ticket a delivery names, if it can be read at all. */
+    private String ticket(Inbox.Claim claim) {
+        WebhookConfig.Source source = config.sources().get(claim.sourceId());
+        if (source == null) {
+            return null;
+        }
+        try {
+            return TicketPayloads.read(format(source), claim.body()).key();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     static WebhookConfig.Format format(WebhookConfig.Source source) {

@@ -63,8 +63,8 @@ class TicketRequests {
         try {
             requestType = type == null ? null : RequestType.valueOf(type);
         } catch (IllegalArgumentException e) {
-            throw StewardException.invalid("the ticket's request type must be one of "
-                    + Arrays.toString(RequestType.values()));
+            throw StewardException.invalid("the ticket's request type '" + (type.length() > 100
+                    ? type.substring(0, 100) + "…" : type) + "' is none of " + Arrays.toString(RequestType.values()));
         }
         String summary = event.field(fields.reason());
         String reason = event.key() + ": " + (summary == null ? "filed from the ticket" : summary);

@@ -62,6 +62,23 @@ public class WebhookResource {
         return failed.list(limit, cursor, uri);
     }
 
+    @GET
+    @Path("refused")
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listRefusedDeliveries",
+            summary = "Signed, valid deliveries the service refused while processing them, with the reason, "
+                    + "most recently refused first")
+    @APIResponse(responseCode = "200", description = "A page of refused deliveries; follow next for more")
+    @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller is not an admin")
+    public Page<DeliveryView> refused(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return failed.refused(limit, cursor, uri);
+    }
+
     @POST
     @Path("{sourceId}")
     @PermitAll

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.common.Secret;
 import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.webhook.DeliveryRefused;
 import dev.iamsteward.webhook.WebhookConfig;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,8 +23,17 @@ final class JiraComments {
 
     /** The comment, in Atlassian Document Format: one paragraph saying what became of the request. */
     static String body(AccessRequest request, AuditEntry entry) {
-        String text = "IAM Steward: request " + request.id + " (" + request.type + " " + request.userName + ") is "
-                + entry.toStatus() + (entry.detail() == null ? "" : ": " + entry.detail());
+        return paragraph("IAM Steward: request " + request.id + " (" + request.type + " " + request.userName + ") is "
+                + entry.toStatus() + (entry.detail() == null ? "" : ": " + entry.detail()));
+    }
+
+    /** The comment on a ticket whose delivery the service refused: why, and what to do. */
+    static String refusal(DeliveryRefused refused) {
+        return paragraph("IAM Steward did not act on this update: " + refused.reason() + ". Correct the ticket and "
+                + "update it again, or ask an IAM Steward admin (delivery " + refused.deliveryId() + ").");
+    }
+
+    private static String paragraph(String text) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode doc = root.putObject("body").put("type", "doc").put("version", 1);
         doc.putArray("content").addObject().put("type", "paragraph").putArray("content").addObject()

@@ -8,6 +8,7 @@ import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.BreakGlassUse;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.rotation.RotationNotice;
+import dev.iamsteward.webhook.DeliveryRefused;
 import dev.iamsteward.webhook.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,6 +37,7 @@ class NotificationOutbox {
             "request.expired", "request.cancelled");
 
     static final String FINDING_OPENED = "finding.opened";
+    static final String DELIVERY_REFUSED = "webhook.delivery-refused";
 
     private final WebhookConfig config;
     private final ObjectMapper json;
@@ -58,6 +60,16 @@ class NotificationOutbox {
         if (source != null && source.commentBack().isPresent() && OUTCOMES.contains(type)) {
             Notification.of("jira:" + request.ticketSource + ":" + request.ticket, type, request.id,
                     JiraComments.body(request, entry), entry.at()).persist();
+        }
+    }
+
+    /** A refused delivery is answered on its ticket, where the source takes comments. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void on(@Observes DeliveryRefused refused) {
+        WebhookConfig.Source source = config.sources().get(refused.sourceId());
+        if (refused.ticket() != null && source != null && source.commentBack().isPresent()) {
+            Notification.of("jira:" + refused.sourceId() + ":" + refused.ticket(), DELIVERY_REFUSED, null,
+                    JiraComments.refusal(refused), refused.at()).persist();
         }
     }
 

@@ -21,6 +21,7 @@ import dev.iamsteward.webhook.inbound.InboxWorker;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -147,6 +148,39 @@ class WebhookOutboundTest {
                 .filter(r -> r.body().contains(ticket)).map(r -> JSON.valueToTree(r.body()).asText())
                 .map(body -> body.replaceAll(".*\"type\":\"(request\\.[a-z]+)\".*", "$1")).distinct().toList();
         assertEquals(List.of("request.submitted", "request.approved", "request.succeeded"), events);
+    }
+
+    @Test
+    void aRefusedDeliveryIsKeptListedAuditedAndAnsweredOnItsTicket() {
+        String ticket = Webhooks.uniqueTicket();
+        String delivery = UUID.randomUUID().toString();
+        String user = Requests.uniqueUserName("refused");
+        Webhooks.postJira(Webhooks.jiraIssue("jira:issue_created", ticket, "acc-alice", user, "MAKE_ME_ADMIN", "Open",
+                null), delivery, Webhooks.JIRA_SECRET).statusCode(202);
+        inbox.runDue();
+        notifications.runDue();
+
+        assertEquals(0, as("erin", "auditor").queryParam("userName", user).get("/v1/requests").then()
+                .statusCode(200).extract().jsonPath().getList("items").size(), "no request was filed");
+        JsonPath refused = as("dave", Roles.ADMIN).queryParam("limit", 500).get("/v1/webhooks/refused").then()
+                .statusCode(200).extract().jsonPath();
+        String reason = refused.getString("items.find { it.deliveryId == '" + delivery + "' }.refusal");
+        assertTrue(reason != null && reason.contains("MAKE_ME_ADMIN"), String.valueOf(reason));
+        assertEquals("DONE", refused.getString("items.find { it.deliveryId == '" + delivery + "' }.state"));
+        as("erin", "auditor").get("/v1/webhooks/refused").then().statusCode(403);
+
+        JsonPath audit = as("erin", "auditor").queryParam("action", "webhook.delivery-refused").queryParam("limit", 500)
+                .get("/v1/audit").then().statusCode(200).extract().jsonPath();
+        List<String> details = audit.getList("items.detail", String.class).stream()
+                .filter(d -> d.contains(ticket)).toList();
+        assertEquals(1, details.size(), details.toString());
+        assertTrue(details.get(0).contains("delivery " + delivery) && details.get(0).contains(reason), details.get(0));
+
+        List<LocalReceiver.Received> comments = LocalReceiver.RECEIVED.stream()
+                .filter(r -> r.path().equals("/rest/api/3/issue/" + ticket + "/comment")).toList();
+        assertEquals(1, comments.size(), "the ticket is told, once");
+        assertTrue(comments.get(0).body().contains("IAM Steward did not act on this update: " + reason),
+                comments.get(0).body());
     }
 
     @Test
