@@ -24,12 +24,19 @@ state = {"slow": None, "stall": False}
 stall_lifted = threading.Condition()
 stats = {}
 lock = threading.Lock()
+out = threading.Lock()
 
 
 def count(action, outcome):
     with lock:
         stats.setdefault(action, {}).setdefault(outcome, 0)
         stats[action][outcome] += 1
+
+
+def emit(record):
+    with out:
+        sys.stdout.write(json.dumps(record) + "\n")
+        sys.stdout.flush()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -67,7 +74,7 @@ class Handler(BaseHTTPRequestHandler):
     def forward(self, body):
         form = parse_qs(body.decode(errors="replace"))
         action = form.get("Action", [""])[0]
-        user = form.get("UserName", [""])[0]
+        user = form.get("UserName", form.get("VirtualMFADeviceName", [""]))[0]
         started = time.time()
         record = {"at": round(started, 3), "action": action, "user": user}
         with stall_lifted:
@@ -77,7 +84,7 @@ class Handler(BaseHTTPRequestHandler):
         if held:
             count(action, "dropped")
             record.update(outcome="dropped", held=round(time.time() - started, 1))
-            print(json.dumps(record), flush=True)
+            emit(record)
             self.close_connection = True
             return
         connection = http.client.HTTPConnection(TARGET.hostname, TARGET.port, timeout=120)
@@ -98,7 +105,7 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             record["answered"] = False
             self.close_connection = True
-        print(json.dumps(record), flush=True)
+        emit(record)
         connection.close()
 
 
