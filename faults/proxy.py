@@ -74,7 +74,8 @@ class Handler(BaseHTTPRequestHandler):
     def forward(self, body):
         form = parse_qs(body.decode(errors="replace"))
         action = form.get("Action", [""])[0]
-        user = form.get("UserName", form.get("VirtualMFADeviceName", [""]))[0]
+        user = form.get("UserName", form.get("VirtualMFADeviceName", [""]))[0] \
+            or form.get("SerialNumber", [""])[0].rsplit("/", 1)[-1]
         started = time.time()
         record = {"at": round(started, 3), "action": action, "user": user}
         with stall_lifted:
@@ -109,5 +110,11 @@ class Handler(BaseHTTPRequestHandler):
         connection.close()
 
 
-ThreadingHTTPServer.daemon_threads = True
-ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a client that went away (a killed replica) is part of the suite
+
+
+Server(("127.0.0.1", PORT), Handler).serve_forever()

@@ -85,6 +85,8 @@ def proxy_effects(prefix, since):
     made = collections.Counter()
     with open(os.path.join(WORK, "proxy.log")) as log:
         for line in log:
+            if not line.startswith("{"):
+                continue
             call = json.loads(line)
             if call["at"] >= since and call["user"].startswith(prefix + "-") and call["outcome"] == 200:
                 made[call["action"]] += 1
@@ -219,7 +221,7 @@ def postgres(stack):
         "409 idempotency-in-flight after it came back": sum(
             1 for r in answers.between(t_up, time.time()) if r.get("problem") == "idempotency-in-flight"),
         "readiness while stopped": prober.between(t_stop, t_up),
-        "answers, all": answers_summary(answers.rows),
+        "answers": answers_summary(answers.rows),
     }
     return finish(stack, "postgres", db, workload, [replica], extra, started)
 
@@ -240,7 +242,15 @@ def iam(stack):
               ("slow (every answer 3 s late)", {"slow": {"actions": ["*"], "seconds": 3}}, 30),
               ("stalled (calls held 60 s, then dropped unforwarded)", {"stall": True}, 60),
               ("passing through", {}, 30)]
-    threads = workload.run_for(sum(p[2] for p in phases) - 20, 4)
+    threads = workload.run_for(sum(p[2] for p in phases) - 20, 3)
+    stop_submitting = threading.Event()
+
+    def submitter():
+        while not stop_submitting.is_set():
+            workload.flow(follow_ups=False)
+            stop_submitting.wait(1)
+    threads.append(threading.Thread(target=submitter))
+    threads[-1].start()
     extra = {"phases": []}
     for label, mode, seconds in phases:
         at = time.time()
@@ -249,29 +259,29 @@ def iam(stack):
         extra["phases"].append({"phase": label, "answers": answers_summary(answers.between(at, time.time())),
                                 "readiness": prober.between(at, time.time())})
     stack.proxy.set()
+    stop_submitting.set()
     for t in threads:
         t.join()
     prober.stop.set()
     extra["proxy"] = stack.proxy.stats()["calls"]
+    extra["answers"] = answers_summary(answers.rows)
     return finish(stack, "iam", db, workload, [replica], extra, started)
 
 
 def table(results):
-    rows = [("scenario", "requests (acknowledged)", "orphan keys / MFA / profiles", "orphans removed, audited",
-             "more than one outcome", "acknowledged lost", "500 answers", "not settled")]
+    head = ("scenario", "requests (acknowledged)", "orphan keys / MFA devices / login profiles",
+            "orphans removed, audited", "more than one outcome", "acknowledged lost", "not settled", "500 answers",
+            "actions given up")
+    rows = [head]
     for name, r in results.items():
         f = r["figures"]
         rows.append((name, f"{r['requests']} ({r['acknowledged']})",
                      f"{f.get('orphan keys', 0)} / {f.get('orphan MFA devices', 0)} / {f.get('orphan login profiles', 0)}",
                      str(f.get("orphans removed and audited", 0)), str(f.get("requests with more than one outcome", 0)),
-                     str(f.get("acknowledged submissions lost", 0)), str(r["answers, all" if "answers, all" in r else
-                                                                          "answers"]["500"]
-                                                                        if "phases" not in r else
-                                                                        sum(p["answers"]["500"] for p in r["phases"])),
-                     str(f.get("requests not settled", 0))))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+                     str(f.get("acknowledged submissions lost", 0)), str(f.get("requests not settled", 0)),
+                     str(r["answers"]["500"]), str(r["actions given up by the client"])))
     for row in rows:
-        print(" | ".join(c.ljust(w) for c, w in zip(row, widths)))
+        print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":
