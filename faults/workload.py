@@ -97,7 +97,7 @@ class Workload:
         return None
 
     def request(self, kind, user, **fields):
-        """Submits and approves one request; returns its id, or None when it was not acknowledged."""
+        """Submits and approves one request; returns its id, or None when either was not acknowledged."""
         resp = self.send("submit", "POST", "/v1/requests", "alice",
                          dict(type=kind, userName=user, reason="fault-injection suite", **fields))
         if resp is None or resp.status_code != 202:
@@ -107,9 +107,10 @@ class Workload:
             self.acknowledged[request_id] = kind
         resp = self.send("approve", "POST", f"/v1/requests/{request_id}/approvals", "bob",
                          {"decision": "APPROVE", "comment": "ok"})
-        if resp is not None and resp.status_code == 200:
-            with self.lock:
-                self.approved.add(request_id)
+        if resp is None or resp.status_code != 200:
+            return None
+        with self.lock:
+            self.approved.add(request_id)
         return request_id
 
     def outcome(self, request_id, timeout):
