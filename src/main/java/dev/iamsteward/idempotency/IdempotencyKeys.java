@@ -2,6 +2,7 @@ package dev.iamsteward.idempotency;
 
 import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
+import dev.iamsteward.queue.Replicas;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,11 +22,13 @@ public class IdempotencyKeys {
     private final EntityManager em;
     private final Clock clock;
     private final IdempotencyConfig config;
+    private final Replicas replicas;
 
-    IdempotencyKeys(EntityManager em, Clock clock, IdempotencyConfig config) {
+    IdempotencyKeys(EntityManager em, Clock clock, IdempotencyConfig config, Replicas replicas) {
         this.em = em;
         this.clock = clock;
         this.config = config;
+        this.replicas = replicas;
     }
 
     /**
@@ -46,16 +49,19 @@ public class IdempotencyKeys {
             // Released by a failed first attempt since the insert: nothing runs now, so a retry may come at once.
             return new Claim.InFlight();
         }
-        return switch (existing.verdictFor(request, now, config.inFlightTimeout())) {
+        boolean holderStopped = existing.state == IdempotencyRecord.State.IN_FLIGHT
+                && replicas.stopped(existing.replica);
+        return switch (existing.verdictFor(request, now, config.inFlightTimeout(), holderStopped)) {
             case REPLAY -> new Claim.Replay(existing.response());
             case IN_FLIGHT -> new Claim.InFlight();
             case REUSED -> throw new StewardException(ErrorKind.IDEMPOTENCY_KEY_REUSED, "this "
                     + Idempotent.HEADER + " was first sent with " + existing.method + " " + existing.path
                     + " and another body; use a new key for a new request");
             case TAKE_OVER -> {
-                Log.warnf("The first attempt with an idempotency key of %s, started %s, never finished; "
-                        + "running the request again", caller, existing.createdAt);
-                existing.takeOver(attempt, now, config.retention());
+                Log.warnf("The first attempt with an idempotency key of %s, started %s%s, never finished; "
+                        + "running the request again", caller, existing.createdAt,
+                        holderStopped ? " on replica " + existing.replica + ", which has stopped" : "");
+                existing.takeOver(attempt, replicas.id(), now, config.retention());
                 yield new Claim.Granted(id, attempt);
             }
         };
@@ -104,13 +110,14 @@ public class IdempotencyKeys {
     private int insertIfAbsent(IdempotencyRecord.Id id, Fingerprint request, UUID attempt, Instant now) {
         return em.createNativeQuery("""
                         insert into idempotency_key (caller, idempotency_key, method, path, body_sha256, state,
-                            attempt, created_at, expires_at)
-                        values (?1, ?2, ?3, ?4, ?5, 'IN_FLIGHT', ?6, ?7, ?8)
+                            attempt, created_at, expires_at, replica)
+                        values (?1, ?2, ?3, ?4, ?5, 'IN_FLIGHT', ?6, ?7, ?8, ?9)
                         on conflict (caller, idempotency_key) do nothing""")
                 .setParameter(1, id.caller()).setParameter(2, id.key())
                 .setParameter(3, request.method()).setParameter(4, request.path())
                 .setParameter(5, request.bodySha256()).setParameter(6, attempt)
                 .setParameter(7, now).setParameter(8, now.plus(config.retention()))
+                .setParameter(9, replicas.id())
                 .executeUpdate();
     }
 }

@@ -70,6 +70,9 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Column(name = "response_body")
     public byte[] responseBody;
 
+    /** The replica whose attempt holds the key. */
+    public String replica;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -79,14 +82,19 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
-    public Verdict verdictFor(Fingerprint request, Instant now, Duration inFlightTimeout) {
+    /**
+     * What a request with this key gets: an unfinished attempt is taken over once it has run longer than
+     * {@code inFlightTimeout}, or at once when the replica running it has stopped ({@code holderStopped}).
+     */
+    public Verdict verdictFor(Fingerprint request, Instant now, Duration inFlightTimeout, boolean holderStopped) {
         if (!fingerprint().equals(request)) {
             return Verdict.REUSED;
         }
         if (state == State.COMPLETED) {
             return Verdict.REPLAY;
         }
-        return now.isBefore(createdAt.plus(inFlightTimeout)) ? Verdict.IN_FLIGHT : Verdict.TAKE_OVER;
+        return holderStopped || !now.isBefore(createdAt.plus(inFlightTimeout)) ? Verdict.TAKE_OVER
+                : Verdict.IN_FLIGHT;
     }
 
     public Fingerprint fingerprint() {
@@ -99,8 +107,9 @@ public class IdempotencyRecord extends PanacheEntityBase {
     }
 
     /** A new attempt holds the key; the abandoned one can no longer complete it. */
-    void takeOver(UUID newAttempt, Instant now, Duration retention) {
+    void takeOver(UUID newAttempt, String newReplica, Instant now, Duration retention) {
         attempt = newAttempt;
+        replica = newReplica;
         createdAt = now;
         expiresAt = now.plus(retention);
     }

@@ -50,6 +50,23 @@ public class Replicas {
                 .setParameter("id", id).executeUpdate();
     }
 
+    /**
+     * Whether {@code replica} has stopped: it has beaten before, but not within three heartbeats. A replica that
+     * never beat (no queue workers), or this one, is not known to have stopped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean stopped(String replica) {
+        if (replica == null || replica.equals(id)) {
+            return false;
+        }
+        Number stale = (Number) em.createNativeQuery("""
+                select count(*) from work_queue_replica
+                where id = :id and seen_at <= now() - make_interval(secs => :window)""")
+                .setParameter("id", replica)
+                .setParameter("window", 3.0 * config.heartbeat().toMillis() / 1000).getSingleResult();
+        return stale.intValue() > 0;
+    }
+
     /** How many replicas the last heartbeat saw, this one included; 1 before the first. */
     public int live() {
         return live;

@@ -78,13 +78,44 @@ class IdempotencyInFlightTest {
     }
 
     @Test
+    void anAttemptOfAReplicaThatStoppedBeatingIsTakenOverAtOnceOfALiveOneNot() {
+        String stopped = "replica-killed-" + UUID.randomUUID();
+        String live = "replica-live-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            beat(stopped, "now() - interval '1 minute'");
+            beat(live, "now()");
+        });
+        String gone = uniqueUserName("killed-holder");
+        String goneKey = newKey();
+        UUID abandoned = holdKey(REQUESTER, goneKey, createUser(gone), clock.instant(), stopped);
+        String running = uniqueUserName("live-holder");
+        String runningKey = newKey();
+        holdKey(REQUESTER, runningKey, createUser(running), clock.instant(), live);
+
+        ExtractableResponse<Response> retry = submit(REQUESTER, goneKey, createUser(gone));
+        assertEquals(202, retry.statusCode(), "the stopped replica's key is taken over without waiting");
+        assertEquals(1, requestsAbout(gone));
+        assertNotEquals(abandoned, stored(REQUESTER, goneKey).attempt);
+
+        assertEquals(409, submit(REQUESTER, runningKey, createUser(running)).statusCode(),
+                "a live replica's attempt keeps its key");
+        assertEquals(0, requestsAbout(running));
+    }
+
+    private static void beat(String replica, String seenAt) {
+        IdempotencyRecord.getEntityManager().createNativeQuery("insert into work_queue_replica (id, seen_at, "
+                + "started_at) values (?1, " + seenAt + ", now() - interval '1 hour')").setParameter(1, replica)
+                .executeUpdate();
+    }
+
+    @Test
     void anAttemptWhoseKeyWasTakenOverCannotRecordItsEffect() {
         String key = newKey();
         Fingerprint request = fingerprint(createUser(uniqueUserName("overtaken")));
         Claim.Granted late = assertInstanceOf(Claim.Granted.class,
                 keys.claim(REQUESTER, new IdempotencyKey(key), request));
         QuarkusTransaction.requiringNew().run(() -> IdempotencyRecord.<IdempotencyRecord>findById(late.id())
-                .takeOver(UUID.randomUUID(), clock.instant(), config.retention()));
+                .takeOver(UUID.randomUUID(), "replica-b", clock.instant(), config.retention()));
 
         StewardException refused = assertThrows(StewardException.class, () -> QuarkusTransaction.requiringNew()
                 .run(() -> keys.complete(late, new StoredResponse(202, null, null, null, null))));
@@ -122,6 +153,10 @@ class IdempotencyInFlightTest {
 
     /** A key held by an attempt that started at {@code startedAt} and has not finished; returns the attempt. */
     private UUID holdKey(String caller, String key, String body, Instant startedAt) {
+        return holdKey(caller, key, body, startedAt, null);
+    }
+
+    private UUID holdKey(String caller, String key, String body, Instant startedAt, String replica) {
         Fingerprint request = fingerprint(body);
         UUID attempt = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -132,6 +167,7 @@ class IdempotencyInFlightTest {
             record.bodySha256 = request.bodySha256();
             record.state = IdempotencyRecord.State.IN_FLIGHT;
             record.attempt = attempt;
+            record.replica = replica;
             record.createdAt = startedAt;
             record.expiresAt = startedAt.plus(config.retention());
             record.persist();

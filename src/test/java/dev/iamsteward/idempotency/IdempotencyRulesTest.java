@@ -26,7 +26,7 @@ class IdempotencyRulesTest {
     @Test
     void theSameFinishedRequestIsReplayed() {
         assertEquals(IdempotencyRecord.Verdict.REPLAY, record(IdempotencyRecord.State.COMPLETED, NOW)
-                .verdictFor(SUBMISSION, NOW, TIMEOUT));
+                .verdictFor(SUBMISSION, NOW, TIMEOUT, false));
     }
 
     @Test
@@ -36,7 +36,7 @@ class IdempotencyRulesTest {
             for (Fingerprint other : List.of(Fingerprint.of("POST", "/v1/requests", bytes("{\"a\":2}")),
                     Fingerprint.of("PUT", "/v1/requests", bytes("{\"a\":1}")),
                     Fingerprint.of("POST", "/v1/requests/x/approvals", bytes("{\"a\":1}")))) {
-                assertEquals(IdempotencyRecord.Verdict.REUSED, record.verdictFor(other, NOW, TIMEOUT));
+                assertEquals(IdempotencyRecord.Verdict.REUSED, record.verdictFor(other, NOW, TIMEOUT, true));
             }
         }
     }
@@ -46,8 +46,17 @@ class IdempotencyRulesTest {
         IdempotencyRecord record = record(IdempotencyRecord.State.IN_FLIGHT, NOW);
 
         assertEquals(IdempotencyRecord.Verdict.IN_FLIGHT,
-                record.verdictFor(SUBMISSION, NOW.plus(TIMEOUT).minusMillis(1), TIMEOUT));
-        assertEquals(IdempotencyRecord.Verdict.TAKE_OVER, record.verdictFor(SUBMISSION, NOW.plus(TIMEOUT), TIMEOUT));
+                record.verdictFor(SUBMISSION, NOW.plus(TIMEOUT).minusMillis(1), TIMEOUT, false));
+        assertEquals(IdempotencyRecord.Verdict.TAKE_OVER, record.verdictFor(SUBMISSION, NOW.plus(TIMEOUT), TIMEOUT,
+                false));
+    }
+
+    @Test
+    void anUnfinishedAttemptOfAStoppedReplicaIsTakenOverAtOnceAFinishedOneReplayed() {
+        assertEquals(IdempotencyRecord.Verdict.TAKE_OVER, record(IdempotencyRecord.State.IN_FLIGHT, NOW)
+                .verdictFor(SUBMISSION, NOW, TIMEOUT, true));
+        assertEquals(IdempotencyRecord.Verdict.REPLAY, record(IdempotencyRecord.State.COMPLETED, NOW)
+                .verdictFor(SUBMISSION, NOW, TIMEOUT, true));
     }
 
     @Test
@@ -55,7 +64,7 @@ class IdempotencyRulesTest {
         IdempotencyRecord record = record(IdempotencyRecord.State.IN_FLIGHT, NOW);
         UUID first = record.attempt;
 
-        record.takeOver(UUID.randomUUID(), NOW.plus(TIMEOUT), Duration.ofHours(24));
+        record.takeOver(UUID.randomUUID(), "replica-b", NOW.plus(TIMEOUT), Duration.ofHours(24));
 
         assertFalse(record.heldBy(first));
         assertTrue(record.heldBy(record.attempt));
