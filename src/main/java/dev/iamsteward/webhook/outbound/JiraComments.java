@@ -30,7 +30,7 @@ final class JiraComments {
     /** The comment on a ticket whose delivery the service refused: why, and what to do. */
     static String refusal(DeliveryRefused refused) {
         return paragraph("IAM Steward did not act on this update: " + refused.reason() + ". Correct the ticket and "
-                + "update it again, or ask an IAM Steward admin (delivery " + refused.deliveryId() + ").");
+                + "update it again, or ask an IAM Steward admin (the refused deliveries are listed for them).");
     }
 
     private static String paragraph(String text) {

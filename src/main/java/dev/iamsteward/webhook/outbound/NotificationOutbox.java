@@ -63,13 +63,21 @@ class NotificationOutbox {
         }
     }
 
-    /** A refused delivery is answered on its ticket, where the source takes comments. */
+    /**
+     * A refused delivery is answered on its ticket, where the source takes comments, once per reason: Jira reports
+     * the comment itself as an update of the ticket, which would be refused again for the same reason.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void on(@Observes DeliveryRefused refused) {
         WebhookConfig.Source source = config.sources().get(refused.sourceId());
-        if (refused.ticket() != null && source != null && source.commentBack().isPresent()) {
-            Notification.of("jira:" + refused.sourceId() + ":" + refused.ticket(), DELIVERY_REFUSED, null,
-                    JiraComments.refusal(refused), refused.at()).persist();
+        if (refused.ticket() == null || source == null || source.commentBack().isEmpty()) {
+            return;
+        }
+        String target = "jira:" + refused.sourceId() + ":" + refused.ticket();
+        String comment = JiraComments.refusal(refused);
+        if (Notification.count("target = ?1 and eventType = ?2 and payload = ?3", target, DELIVERY_REFUSED,
+                comment) == 0) {
+            Notification.of(target, DELIVERY_REFUSED, null, comment, refused.at()).persist();
         }
     }
 

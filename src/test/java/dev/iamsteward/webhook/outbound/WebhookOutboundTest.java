@@ -181,6 +181,18 @@ class WebhookOutboundTest {
         assertEquals(1, comments.size(), "the ticket is told, once");
         assertTrue(comments.get(0).body().contains("IAM Steward did not act on this update: " + reason),
                 comments.get(0).body());
+
+        // Jira reports the comment as an update of the ticket: refused again, audited again, not commented again.
+        Webhooks.postJira(Webhooks.jiraIssue("jira:issue_updated", ticket, "acc-alice", user, "MAKE_ME_ADMIN", "Open",
+                null), UUID.randomUUID().toString(), Webhooks.JIRA_SECRET).statusCode(202);
+        inbox.runDue();
+        notifications.runDue();
+        assertEquals(2, as("erin", "auditor").queryParam("action", "webhook.delivery-refused")
+                .queryParam("limit", 500).get("/v1/audit").then().statusCode(200).extract().jsonPath()
+                .getList("items.detail", String.class).stream().filter(d -> d.contains(ticket)).count());
+        assertEquals(1, LocalReceiver.RECEIVED.stream()
+                .filter(r -> r.path().equals("/rest/api/3/issue/" + ticket + "/comment")).count(),
+                "one comment per reason, so that the comment's own update does not start a loop");
     }
 
     @Test
