@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.iamsteward.account.TargetAccount;
 import dev.iamsteward.account.TargetAccounts;
+import dev.iamsteward.common.Secret;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.NewUser;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,7 +134,7 @@ class StoredPlansTest {
     private Map<String, String> restorePlan(String suffix) {
         String suspended = user("suspended", suffix);
         String keyId = key(suspended, "KEY-SUSPENDED");
-        iam.createLoginProfile(suspended, dev.iamsteward.common.Secret.of("Fixture-password-1!"), false, SETUP);
+        iam.createLoginProfile(suspended, Secret.of("Fixture-password-1!"), false, SETUP);
         AccessRequest suspension = request(RequestType.SUSPEND_USER, suspended, b -> b);
         QuarkusTransaction.requiringNew().run(() -> {
             planner.plan(suspension);
@@ -155,7 +157,7 @@ class StoredPlansTest {
         String full = user("full", suffix);
         key(full, "KEY-FULL-1");
         key(full, "KEY-FULL-2");
-        iam.createLoginProfile(full, dev.iamsteward.common.Secret.of("Fixture-password-1!"), false, SETUP);
+        iam.createLoginProfile(full, Secret.of("Fixture-password-1!"), false, SETUP);
         standIns.put(iam.uploadSigningCertificate(full), "CERTIFICATE");
         standIns.put(iam.uploadSshPublicKey(full), "SSH-KEY");
         standIns.put(iam.createServiceSpecificCredential(full), "SERVICE-CREDENTIAL");
@@ -189,7 +191,7 @@ class StoredPlansTest {
         return id;
     }
 
-    private Map<String, String> plan(RequestType type, String userName, java.util.function.UnaryOperator<Fields> how) {
+    private Map<String, String> plan(RequestType type, String userName, UnaryOperator<Fields> how) {
         AccessRequest request = request(type, userName, how);
         Fields fields = how.apply(new Fields());
         QuarkusTransaction.requiringNew().run(() -> planner.plan(request, fields.known));
@@ -206,7 +208,7 @@ class StoredPlansTest {
         return Map.of("json", stored, "hash", PlanHash.of(request));
     }
 
-    private AccessRequest request(RequestType type, String userName, java.util.function.UnaryOperator<Fields> how) {
+    private AccessRequest request(RequestType type, String userName, UnaryOperator<Fields> how) {
         Fields f = how.apply(new Fields());
         SubmitRequest body = new SubmitRequest(account.id(), type, userName, f.path,
                 type == RequestType.CREATE_USER ? "olivia" : null, f.expiresAt, f.accessKeyId, f.profile,
