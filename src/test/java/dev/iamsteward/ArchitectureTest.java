@@ -31,6 +31,12 @@ class ArchitectureTest {
         slices().matching("dev.iamsteward.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
+    /** Every package is its own slice, so a sub-package and its parent (webhook, webhook.inbound) form no cycle. */
+    @Test
+    void allPackagesAreFreeOfCycles() {
+        slices().matching("dev.iamsteward.(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
     @Test
     void onlyTheAwsAdaptersTalkToTheAwsSdk() {
         noClasses().that().resideOutsideOfPackages("dev.iamsteward.iam.aws..", "dev.iamsteward.credential.aws..")

@@ -21,6 +21,11 @@ public class StewardException extends RuntimeException {
         return new StewardException(ErrorKind.NOT_FOUND, what + " '" + id + "' does not exist");
     }
 
+    /** The target's state does not allow it now (e.g. it already has what the request would give). */
+    public static StewardException conflict(String detail) {
+        return new StewardException(ErrorKind.STATE_CONFLICT, detail);
+    }
+
     public static StewardException invalid(String detail) {
         return new StewardException(ErrorKind.INVALID_INPUT, detail);
     }

@@ -1,6 +1,7 @@
 package dev.iamsteward.execution;
 
 import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.request.PlanStep;
 import dev.iamsteward.request.PlannedCall;
 import dev.iamsteward.request.RequestType;
 import java.util.List;
@@ -17,6 +18,18 @@ public record ExecutionOrder(long jobId, int attempt, boolean planChecked, Strin
 
     public ExecutionOrder {
         plan = List.copyOf(plan);
+    }
+
+    /**
+     * Step {@code index} of the plan, typed; a step this service does not know fails the request, since no
+     * retry can make it known.
+     */
+    public PlanStep step(int index) {
+        try {
+            return PlanStep.of(plan.get(index));
+        } catch (PlanStep.UnknownStep e) {
+            throw new ExecutionFailure(e.getMessage());
+        }
     }
 
     public UUID requestId() {

@@ -7,12 +7,11 @@ import dev.iamsteward.credential.IssuedCredential.Kind;
 import dev.iamsteward.credential.IssuedCredential.State;
 import dev.iamsteward.credential.SecretDelivery;
 import dev.iamsteward.iam.AccessKey;
-import dev.iamsteward.request.PlannedCall;
+import dev.iamsteward.request.PlanStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,32 +35,31 @@ public class IssuedCredentials {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void stepDone(ExecutionOrder order, int index, AccessKey newKey, Instant at) {
-        PlannedCall call = order.plan().get(index);
-        Map<String, String> p = call.parameters();
-        String user = p.getOrDefault("UserName", order.userName());
+        PlanStep step = order.step(index);
+        String user = step.userName() == null ? order.userName() : step.userName();
         String self = user.toLowerCase(Locale.ROOT);
         UUID request = order.requestId();
         String account = order.account();
-        switch (call.action()) {
-            case "iam:CreateUser" -> ledger.set(account, Kind.USER, self, user, State.ACTIVE, request, at);
-            case "iam:DeleteUser" -> ledger.set(account, Kind.USER, self, user, State.REMOVED, request, at);
-            case "iam:CreateLoginProfile" -> ledger.set(account, Kind.CONSOLE, self, user, State.ACTIVE, request,
-                    at);
-            case "iam:DeleteLoginProfile" -> ledger.set(account, Kind.CONSOLE, self, user, State.REMOVED, request,
-                    at);
-            case "iam:EnableMFADevice" -> ledger.set(account, Kind.MFA, p.get("SerialNumber"), user, State.ACTIVE,
-                    request, at);
-            case "iam:DeactivateMFADevice" -> ledger.set(account, Kind.MFA, p.get("SerialNumber"), user,
-                    State.REMOVED, request, at);
-            case "iam:CreateAccessKey" -> ledger.key(account, user,
-                    newKey == null ? newKeyId(order) : newKey.accessKeyId(),
+        if (step instanceof PlanStep.CreateUser) {
+            ledger.set(account, Kind.USER, self, user, State.ACTIVE, request, at);
+        } else if (step instanceof PlanStep.DeleteUser) {
+            ledger.set(account, Kind.USER, self, user, State.REMOVED, request, at);
+        } else if (step instanceof PlanStep.CreateLoginProfile) {
+            ledger.set(account, Kind.CONSOLE, self, user, State.ACTIVE, request, at);
+        } else if (step instanceof PlanStep.DeleteLoginProfile) {
+            ledger.set(account, Kind.CONSOLE, self, user, State.REMOVED, request, at);
+        } else if (step instanceof PlanStep.EnableMfaDevice enable) {
+            ledger.set(account, Kind.MFA, enable.serialNumber(), user, State.ACTIVE, request, at);
+        } else if (step instanceof PlanStep.DeactivateMfaDevice deactivate) {
+            ledger.set(account, Kind.MFA, deactivate.serialNumber(), user, State.REMOVED, request, at);
+        } else if (step instanceof PlanStep.CreateAccessKey) {
+            ledger.key(account, user, newKey == null ? newKeyId(order) : newKey.accessKeyId(),
                     newKey == null ? null : newKey.createDate(), State.ACTIVE, request, at);
-            case "iam:UpdateAccessKey" -> ledger.key(account, user, p.get("AccessKeyId"), null,
-                    State.valueOf(p.get("Status").toUpperCase(Locale.ROOT)), request, at);
-            case "iam:DeleteAccessKey" -> ledger.set(account, Kind.ACCESS_KEY, p.get("AccessKeyId"), user,
-                    State.REMOVED, request, at);
-            default -> {
-            }
+        } else if (step instanceof PlanStep.UpdateAccessKey update) {
+            ledger.key(account, user, update.accessKeyId(), null, State.valueOf(update.status().name()), request,
+                    at);
+        } else if (step instanceof PlanStep.DeleteAccessKey delete) {
+            ledger.set(account, Kind.ACCESS_KEY, delete.accessKeyId(), user, State.REMOVED, request, at);
         }
     }
 

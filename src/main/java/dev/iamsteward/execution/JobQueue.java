@@ -4,6 +4,7 @@ import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.Traces;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.queue.Backoff;
+import dev.iamsteward.queue.LeasedQueue;
 import dev.iamsteward.queue.Phase;
 import dev.iamsteward.queue.WorkQueue;
 import dev.iamsteward.request.AccessRequest;
@@ -28,7 +29,7 @@ import java.util.UUID;
  * replicas never take the same job, and report the outcome in a transaction that also moves the request.
  */
 @ApplicationScoped
-public class JobQueue {
+public class JobQueue implements LeasedQueue<ExecutionOrder> {
 
     /** Jobs of requests that have not started and whose ticket holds them back are not claimed. */
     public static final WorkQueue.Table TABLE = WorkQueue.Table.of("execution_job", Long.class, "QUEUED", "DONE")

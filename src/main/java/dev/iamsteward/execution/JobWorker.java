@@ -3,7 +3,7 @@ package dev.iamsteward.execution;
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.LogContext;
 import dev.iamsteward.queue.QueueWorker;
-import dev.iamsteward.queue.WorkerGate;
+import dev.iamsteward.queue.WorkerLeases;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.request.RequestPlanner;
 import io.opentelemetry.api.trace.Span;
@@ -13,7 +13,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.OptionalInt;
 
 /**
  * Runs due jobs: claim, execute against IAM, report the outcome; throttling and IAM failures are retried. At
@@ -28,8 +28,7 @@ public class JobWorker implements QueueWorker {
     private final ExecutionConfig config;
     private final TargetAccounts accounts;
     private final ExecutionSpans spans;
-    private final String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
-    private final WorkerGate gate = new WorkerGate();
+    private final WorkerLeases<ExecutionOrder> leases;
 
     JobWorker(JobQueue queue, RequestPlanner planner, RequestExecutor executor, ExecutionConfig config,
             TargetAccounts accounts, ExecutionSpans spans) {
@@ -39,6 +38,7 @@ public class JobWorker implements QueueWorker {
         this.planner = planner;
         this.executor = executor;
         this.config = config;
+        this.leases = new WorkerLeases<>("worker", queue);
     }
 
     /** Runs the jobs that are due now, at most a batch of them; returns how many it ran. */
@@ -48,7 +48,7 @@ public class JobWorker implements QueueWorker {
 
     private int runUpTo(int most) {
         // A job claimed as the worker was told to stop has not started, so another replica takes it now.
-        return gate.runBatch(most, () -> queue.claimNext(workerId), order -> {
+        return leases.runBatch(most, order -> {
             Span span = spans.start(order);
             try (LogContext context = LogContext.forRequest(order.requestId(), accountId(order));
                     Scope scope = span.makeCurrent()) {
@@ -56,7 +56,7 @@ public class JobWorker implements QueueWorker {
             } finally {
                 span.end();
             }
-        }, order -> queue.release(order, workerId));
+        }, order -> queue.release(order, leases.workerId()));
     }
 
     @Override
@@ -66,7 +66,7 @@ public class JobWorker implements QueueWorker {
 
     @Override
     public void renewLeases() {
-        queue.renewLeases(workerId);
+        leases.renewLeases();
     }
 
     /**
@@ -76,14 +76,13 @@ public class JobWorker implements QueueWorker {
      */
     @Override
     public void stop(Duration grace) {
-        if (!gate.close(grace)) {
+        OptionalInt released = leases.stop(grace);
+        if (released.isEmpty()) {
             Log.warnf("%s stopped with a job still running; it is resumed elsewhere when its lease runs out",
-                    workerId);
-            return;
-        }
-        int released = queue.releaseAll(workerId);
-        if (released > 0) {
-            Log.infof("%s handed back %d claimed job(s) it had not started", workerId, released);
+                    leases.workerId());
+        } else if (released.getAsInt() > 0) {
+            Log.infof("%s handed back %d claimed job(s) it had not started", leases.workerId(),
+                    released.getAsInt());
         }
     }
 
@@ -98,11 +97,11 @@ public class JobWorker implements QueueWorker {
 
     /** Whether {@link #stop} was called: from then on the worker claims nothing. */
     public boolean isStopping() {
-        return gate.isClosed();
+        return leases.isStopping();
     }
 
     public String workerId() {
-        return workerId;
+        return leases.workerId();
     }
 
     /** The AWS account id the log lines name; none when the request's account is no longer configured. */
@@ -117,25 +116,11 @@ public class JobWorker implements QueueWorker {
             return;
         }
         try {
-            if (!order.planChecked()) {
-                Optional<String> drift = planner.drift(order.requestId());
-                if (drift.isPresent()) {
-                    failed(order, "IAM changed since the plan was made, so nothing was done: " + drift.get());
-                    return;
-                }
-                if (!queue.planChecked(order, workerId)) {
-                    return;
-                }
+            if (planStillHolds(order)) {
+                runSteps(order);
             }
-            for (int step = order.stepsDone(); step < order.plan().size(); step++) {
-                StepResult result = executor.runStep(order, step);
-                if (!queue.stepDone(order, workerId, step, result)) {
-                    return;
-                }
-            }
-            queue.succeeded(order, workerId);
         } catch (AwaitingMfaCodes e) {
-            queue.awaitMfaCodes(order, workerId);
+            queue.awaitMfaCodes(order, leases.workerId());
         } catch (ExecutionFailure e) {
             failed(order, e.getMessage());
         } catch (IamException e) {
@@ -151,16 +136,43 @@ public class JobWorker implements QueueWorker {
         }
     }
 
+    /**
+     * Before the first step the plan is made again: if IAM changed, the job fails with the difference and nothing
+     * done. False when the job is not to go on (failed, or no longer this worker's).
+     */
+    private boolean planStillHolds(ExecutionOrder order) {
+        if (order.planChecked()) {
+            return true;
+        }
+        Optional<String> drift = planner.drift(order.requestId());
+        if (drift.isPresent()) {
+            failed(order, "IAM changed since the plan was made, so nothing was done: " + drift.get());
+            return false;
+        }
+        return queue.planChecked(order, leases.workerId());
+    }
+
+    /** Runs the steps not done yet, each recorded as done; stops where the job is no longer this worker's. */
+    private void runSteps(ExecutionOrder order) {
+        for (int step = order.stepsDone(); step < order.plan().size(); step++) {
+            StepResult result = executor.runStep(order, step);
+            if (!queue.stepDone(order, leases.workerId(), step, result)) {
+                return;
+            }
+        }
+        queue.succeeded(order, leases.workerId());
+    }
+
     /** The attempt's span shows the error the request shows, and no stack trace. */
     private void retryLater(ExecutionOrder order, String error, String finalReason) {
         Span.current().setStatus(StatusCode.ERROR, "retrying: " + error);
-        if (!queue.retryLater(order, workerId, error, finalReason)) {
+        if (!queue.retryLater(order, leases.workerId(), error, finalReason)) {
             Span.current().setStatus(StatusCode.ERROR, finalReason);
         }
     }
 
     private void failed(ExecutionOrder order, String reason) {
         Span.current().setStatus(StatusCode.ERROR, reason);
-        queue.failed(order, workerId, reason);
+        queue.failed(order, leases.workerId(), reason);
     }
 }

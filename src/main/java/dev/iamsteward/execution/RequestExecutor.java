@@ -2,14 +2,12 @@ package dev.iamsteward.execution;
 
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.StewardException;
-import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.request.KeyRotations;
-import dev.iamsteward.request.RequestPlanner;
+import dev.iamsteward.request.PlanStep;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 
 /**
  * Carries out one step of an approved plan against IAM. Every step can run twice (after a crash or a lost
@@ -33,75 +31,154 @@ public class RequestExecutor {
     /** Runs step {@code index} of the order's plan in the request's account; returns what the step revealed. */
     public StepResult runStep(ExecutionOrder order, int index) {
         IamDirectory iam = accounts.stored(order.account()).directory();
-        var call = order.plan().get(index);
-        Map<String, String> p = call.parameters();
-        Attribution by = order.attribution();
-        String user = p.get("UserName");
-        switch (call.action()) {
-            case "iam:CreateUser" -> {
-                return new StepResult(users.create(iam, p, by), null);
+        return order.step(index).accept(new Step(iam, order, index));
+    }
+
+    /** One step in progress: each kind of step as the IAM calls that carry it out. */
+    private final class Step implements PlanStep.Visitor<StepResult> {
+
+        private final IamDirectory iam;
+        private final ExecutionOrder order;
+        private final int index;
+        private final Attribution by;
+
+        Step(IamDirectory iam, ExecutionOrder order, int index) {
+            this.iam = iam;
+            this.order = order;
+            this.index = index;
+            this.by = order.attribution();
+        }
+
+        @Override
+        public StepResult createUser(PlanStep.CreateUser step) {
+            return new StepResult(users.create(iam, step, by), null);
+        }
+
+        @Override
+        public StepResult createLoginProfile(PlanStep.CreateLoginProfile step) {
+            secrets.createLoginProfile(iam, order, index);
+            return StepResult.NOTHING;
+        }
+
+        @Override
+        public StepResult createAccessKey(PlanStep.CreateAccessKey step) {
+            return new StepResult(null, secrets.createAccessKey(iam, order, index));
+        }
+
+        @Override
+        public StepResult createVirtualMfaDevice(PlanStep.CreateVirtualMfaDevice step) {
+            secrets.createVirtualMfa(iam, order, index, step);
+            return StepResult.NOTHING;
+        }
+
+        /** The owner enables the device with their codes (see MfaCodesService); until then the job waits. */
+        @Override
+        public StepResult enableMfaDevice(PlanStep.EnableMfaDevice step) {
+            if (iam.listMfaDevices(step.userName()).stream()
+                    .noneMatch(d -> d.serialNumber().equals(step.serialNumber()))) {
+                throw new AwaitingMfaCodes(step.serialNumber());
             }
-            case "iam:CreateLoginProfile" -> secrets.createLoginProfile(iam, order, index);
-            case "iam:CreateAccessKey" -> {
-                return new StepResult(null, secrets.createAccessKey(iam, order, index));
+            return StepResult.NOTHING;
+        }
+
+        @Override
+        public StepResult attachUserPolicy(PlanStep.AttachUserPolicy step) {
+            iam.attachUserPolicy(step.userName(), step.policyArn(), by);
+            return StepResult.NOTHING;
+        }
+
+        @Override
+        public StepResult addUserToGroup(PlanStep.AddUserToGroup step) {
+            iam.addUserToGroup(step.groupName(), step.userName(), by);
+            return StepResult.NOTHING;
+        }
+
+        @Override
+        public StepResult updateAccessKey(PlanStep.UpdateAccessKey step) {
+            iam.updateAccessKey(step.userName(), step.accessKeyId(), step.status(), by);
+            return StepResult.NOTHING;
+        }
+
+        @Override
+        public StepResult deleteLoginProfile(PlanStep.DeleteLoginProfile step) {
+            return gone(() -> iam.deleteLoginProfile(step.userName(), by));
+        }
+
+        @Override
+        public StepResult deleteAccessKey(PlanStep.DeleteAccessKey step) {
+            return gone(() -> iam.deleteAccessKey(step.userName(), step.accessKeyId(), by));
+        }
+
+        @Override
+        public StepResult deleteSigningCertificate(PlanStep.DeleteSigningCertificate step) {
+            return gone(() -> iam.deleteSigningCertificate(step.userName(), step.certificateId(), by));
+        }
+
+        @Override
+        public StepResult deleteSshPublicKey(PlanStep.DeleteSshPublicKey step) {
+            return gone(() -> iam.deleteSshPublicKey(step.userName(), step.sshPublicKeyId(), by));
+        }
+
+        @Override
+        public StepResult deleteServiceSpecificCredential(PlanStep.DeleteServiceSpecificCredential step) {
+            return gone(() -> iam.deleteServiceSpecificCredential(step.userName(), step.credentialId(), by));
+        }
+
+        @Override
+        public StepResult deactivateMfaDevice(PlanStep.DeactivateMfaDevice step) {
+            return gone(() -> iam.deactivateMfaDevice(step.userName(), step.serialNumber(), by));
+        }
+
+        @Override
+        public StepResult deleteVirtualMfaDevice(PlanStep.DeleteVirtualMfaDevice step) {
+            return gone(() -> iam.deleteVirtualMfaDevice(step.serialNumber(), by));
+        }
+
+        @Override
+        public StepResult deleteUserPolicy(PlanStep.DeleteUserPolicy step) {
+            return gone(() -> iam.deleteUserPolicy(step.userName(), step.policyName(), by));
+        }
+
+        @Override
+        public StepResult detachUserPolicy(PlanStep.DetachUserPolicy step) {
+            return gone(() -> iam.detachUserPolicy(step.userName(), step.policyArn(), by));
+        }
+
+        @Override
+        public StepResult removeUserFromGroup(PlanStep.RemoveUserFromGroup step) {
+            return gone(() -> iam.removeUserFromGroup(step.groupName(), step.userName(), by));
+        }
+
+        @Override
+        public StepResult deleteUser(PlanStep.DeleteUser step) {
+            try {
+                return gone(() -> iam.deleteUser(step.userName(), by));
+            } catch (IamException.DeleteConflict e) {
+                throw new ExecutionFailure("IAM still has dependents of '" + step.userName() + "' that the plan did "
+                        + "not cover (" + e.getMessage() + "); they were added after the plan was made. Submit "
+                        + "OFFBOARD_USER again.");
             }
-            case "iam:CreateVirtualMFADevice" -> secrets.createVirtualMfa(iam, order, index);
-            case "iam:EnableMFADevice" -> awaitCodes(iam, user, p.get("SerialNumber"));
-            case "iam:AttachUserPolicy" -> iam.attachUserPolicy(user, p.get("PolicyArn"), by);
-            case "iam:AddUserToGroup" -> iam.addUserToGroup(p.get("GroupName"), user, by);
-            case "iam:UpdateAccessKey" -> iam.updateAccessKey(user, p.get("AccessKeyId"),
-                    AccessKey.Status.valueOf(p.get("Status")), by);
-            case "iam:DeleteLoginProfile" -> gone(() -> iam.deleteLoginProfile(user, by));
-            case "iam:DeleteAccessKey" -> gone(() -> iam.deleteAccessKey(user, p.get("AccessKeyId"), by));
-            case "iam:DeleteSigningCertificate" -> gone(() -> iam.deleteSigningCertificate(user,
-                    p.get("CertificateId"), by));
-            case "iam:DeleteSSHPublicKey" -> gone(() -> iam.deleteSshPublicKey(user, p.get("SSHPublicKeyId"), by));
-            case "iam:DeleteServiceSpecificCredential" -> gone(() -> iam.deleteServiceSpecificCredential(user,
-                    p.get("ServiceSpecificCredentialId"), by));
-            case "iam:DeactivateMFADevice" -> gone(() -> iam.deactivateMfaDevice(user, p.get("SerialNumber"), by));
-            case "iam:DeleteVirtualMFADevice" -> gone(() -> iam.deleteVirtualMfaDevice(p.get("SerialNumber"), by));
-            case "iam:DeleteUserPolicy" -> gone(() -> iam.deleteUserPolicy(user, p.get("PolicyName"), by));
-            case "iam:DetachUserPolicy" -> gone(() -> iam.detachUserPolicy(user, p.get("PolicyArn"), by));
-            case "iam:RemoveUserFromGroup" -> gone(() -> iam.removeUserFromGroup(p.get("GroupName"), user, by));
-            case "iam:DeleteUser" -> deleteUser(iam, user, by);
-            case RequestPlanner.START_ROTATION -> startRotation(order, user, p.get("AccessKeyId"));
-            default -> throw new ExecutionFailure("the plan has a step this service does not know: "
-                    + call.action());
         }
-        return StepResult.NOTHING;
-    }
 
-    /** A key rotated on demand: refused now (gone, or rotated since the plan) fails the request, not retried. */
-    private void startRotation(ExecutionOrder order, String user, String keyId) {
-        try {
-            rotations.start(order.requestId(), order.account(), user, keyId);
-        } catch (StewardException e) {
-            throw new ExecutionFailure(e.getMessage());
-        }
-    }
-
-    /** The owner enables the device with their codes (see MfaCodesService); until then the job waits. */
-    private static void awaitCodes(IamDirectory iam, String user, String serial) {
-        if (iam.listMfaDevices(user).stream().noneMatch(d -> d.serialNumber().equals(serial))) {
-            throw new AwaitingMfaCodes(serial);
-        }
-    }
-
-    private static void deleteUser(IamDirectory iam, String user, Attribution by) {
-        try {
-            gone(() -> iam.deleteUser(user, by));
-        } catch (IamException.DeleteConflict e) {
-            throw new ExecutionFailure("IAM still has dependents of '" + user + "' that the plan did not cover ("
-                    + e.getMessage() + "); they were added after the plan was made. Submit OFFBOARD_USER again.");
+        /** A key rotated on demand: refused now (gone, or rotated since the plan) fails the request, not retried. */
+        @Override
+        public StepResult startKeyRotation(PlanStep.StartKeyRotation step) {
+            try {
+                rotations.start(order.requestId(), order.account(), step.userName(), step.accessKeyId());
+            } catch (StewardException e) {
+                throw new ExecutionFailure(e.getMessage());
+            }
+            return StepResult.NOTHING;
         }
     }
 
     /** Runs a removal; what is already gone was removed by an earlier attempt of this step. */
-    private static void gone(Runnable removal) {
+    private static StepResult gone(Runnable removal) {
         try {
             removal.run();
         } catch (IamException.NoSuchEntity e) {
             // Already removed: the step's goal holds.
         }
+        return StepResult.NOTHING;
     }
 }

@@ -10,8 +10,8 @@ import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.NewVirtualMfa;
 import dev.iamsteward.iam.NewAccessKey;
+import dev.iamsteward.request.PlanStep;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,15 +61,13 @@ class SecretSteps {
      * Makes the virtual MFA device and seals its seed twice: for the owner, and for the service to check the
      * owner's codes against. The service's copy is sealed first, so a resumed step can still hand out the seed.
      */
-    void createVirtualMfa(IamDirectory iam, ExecutionOrder order, int step) {
+    void createVirtualMfa(IamDirectory iam, ExecutionOrder order, int step, PlanStep.CreateVirtualMfaDevice call) {
         if (deliveries.delivered(order.requestId(), step)) {
             return;
         }
-        Map<String, String> p = order.plan().get(step).parameters();
-        String serial = p.get("SerialNumber");
+        String serial = call.serialNumber();
         Secret seed = deliveries.unread(order.requestId(), step + 1).orElseGet(() -> {
-            NewVirtualMfa device = createDevice(iam, order, step, p.get("VirtualMFADeviceName"), p.get("Path"),
-                    serial);
+            NewVirtualMfa device = createDevice(iam, order, step, call.deviceName(), call.path(), serial);
             deliveries.deliver(parcel(order, step + 1, SecretDelivery.Kind.MFA_VERIFIER, serial,
                     device.base32Seed()));
             return device.base32Seed();

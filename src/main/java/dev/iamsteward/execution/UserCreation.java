@@ -5,21 +5,18 @@ import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.IamUser;
 import dev.iamsteward.iam.NewUser;
+import dev.iamsteward.request.PlanStep;
 import dev.iamsteward.request.RequestPlanner;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** The CreateUser step: a user this very request created earlier is success; anyone else's is a failure. */
 @ApplicationScoped
 class UserCreation {
 
-    private static final String TAGS = "Tags.";
-
-    /** Creates the user of the plan's parameters, or finds it created by this request; returns its ARN. */
-    String create(IamDirectory iam, Map<String, String> parameters, Attribution attribution) {
-        NewUser user = newUser(parameters);
+    /** Creates the user of the plan's step, or finds it created by this request; returns its ARN. */
+    String create(IamDirectory iam, PlanStep.CreateUser step, Attribution attribution) {
+        NewUser user = new NewUser(step.userName(), step.path(), step.permissionsBoundary(), step.tags());
         Optional<String> done = createdBy(iam, user.userName(), attribution);
         if (done.isPresent()) {
             return done.get();
@@ -46,16 +43,5 @@ class UserCreation {
     private static ExecutionFailure notOurs(String userName) {
         return new ExecutionFailure("IAM already has a user named '" + userName
                 + "' that this request did not create");
-    }
-
-    private static NewUser newUser(Map<String, String> parameters) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        parameters.forEach((key, value) -> {
-            if (key.startsWith(TAGS)) {
-                tags.put(key.substring(TAGS.length()), value);
-            }
-        });
-        return new NewUser(parameters.get("UserName"), parameters.get("Path"), parameters.get("PermissionsBoundary"),
-                tags);
     }
 }

@@ -2,11 +2,17 @@ package dev.iamsteward.request;
 
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
-import dev.iamsteward.iam.MfaDevice;
+import dev.iamsteward.request.PlanStep.DeleteAccessKey;
+import dev.iamsteward.request.PlanStep.DeleteLoginProfile;
+import dev.iamsteward.request.PlanStep.DeleteServiceSpecificCredential;
+import dev.iamsteward.request.PlanStep.DeleteSigningCertificate;
+import dev.iamsteward.request.PlanStep.DeleteSshPublicKey;
+import dev.iamsteward.request.PlanStep.DeleteUser;
+import dev.iamsteward.request.PlanStep.DeleteUserPolicy;
+import dev.iamsteward.request.PlanStep.DetachUserPolicy;
+import dev.iamsteward.request.PlanStep.RemoveUserFromGroup;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -18,54 +24,32 @@ import java.util.function.Consumer;
  */
 final class OffboardingPlan {
 
-    private final String userName;
-    private final List<PlannedCall> calls = new ArrayList<>();
-
-    private OffboardingPlan(String userName) {
-        this.userName = userName;
+    private OffboardingPlan() {
     }
 
     /**
-     * The plan for {@code userName}; a listing the IAM endpoint does not implement (an emulator) is said in a
+     * The plan for {@code user}; a listing the IAM endpoint does not implement (an emulator) is said in a
      * note given to {@code notes}, never skipped silently. Against AWS itself every listing is made.
      */
-    static List<PlannedCall> of(IamDirectory iam, String userName, Consumer<String> notes) {
-        OffboardingPlan plan = new OffboardingPlan(userName);
-        if (iam.findLoginProfile(userName).isPresent()) {
-            plan.add("iam:DeleteLoginProfile", Map.of());
+    static List<PlanStep> of(IamDirectory iam, String user, Consumer<String> notes) {
+        List<PlanStep> plan = new ArrayList<>();
+        if (iam.findLoginProfile(user).isPresent()) {
+            plan.add(new DeleteLoginProfile(user));
         }
-        iam.listAccessKeys(userName).forEach(k -> plan.add("iam:DeleteAccessKey",
-                Map.of("AccessKeyId", k.accessKeyId())));
-        iam.listSigningCertificates(userName).forEach(id -> plan.add("iam:DeleteSigningCertificate",
-                Map.of("CertificateId", id)));
-        iam.listSshPublicKeys(userName).forEach(id -> plan.add("iam:DeleteSSHPublicKey",
-                Map.of("SSHPublicKeyId", id)));
+        iam.listAccessKeys(user).forEach(k -> plan.add(new DeleteAccessKey(user, k.accessKeyId())));
+        iam.listSigningCertificates(user).forEach(id -> plan.add(new DeleteSigningCertificate(user, id)));
+        iam.listSshPublicKeys(user).forEach(id -> plan.add(new DeleteSshPublicKey(user, id)));
         try {
-            iam.listServiceSpecificCredentials(userName).forEach(id -> plan.add(
-                    "iam:DeleteServiceSpecificCredential", Map.of("ServiceSpecificCredentialId", id)));
+            iam.listServiceSpecificCredentials(user).forEach(id -> plan.add(
+                    new DeleteServiceSpecificCredential(user, id)));
         } catch (IamException.NotImplemented e) {
             notes.accept("service-specific credentials: not listed, " + e.getMessage());
         }
-        for (MfaDevice device : iam.listMfaDevices(userName)) {
-            plan.add("iam:DeactivateMFADevice", Map.of("SerialNumber", device.serialNumber()));
-            if (device.virtual()) {
-                plan.add("iam:DeleteVirtualMFADevice", Map.of("SerialNumber", device.serialNumber()));
-            }
-        }
-        iam.listUserPolicies(userName).forEach(name -> plan.add("iam:DeleteUserPolicy",
-                Map.of("PolicyName", name)));
-        iam.listAttachedUserPolicies(userName).forEach(arn -> plan.add("iam:DetachUserPolicy",
-                Map.of("PolicyArn", arn)));
-        iam.listGroupsForUser(userName).forEach(group -> plan.add("iam:RemoveUserFromGroup",
-                Map.of("GroupName", group)));
-        plan.add("iam:DeleteUser", Map.of());
-        return List.copyOf(plan.calls);
-    }
-
-    private void add(String action, Map<String, String> extra) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("UserName", userName);
-        parameters.putAll(extra);
-        calls.add(new PlannedCall(action, parameters));
+        plan.addAll(MfaPlan.removal(user, iam.listMfaDevices(user)));
+        iam.listUserPolicies(user).forEach(name -> plan.add(new DeleteUserPolicy(user, name)));
+        iam.listAttachedUserPolicies(user).forEach(arn -> plan.add(new DetachUserPolicy(user, arn)));
+        iam.listGroupsForUser(user).forEach(group -> plan.add(new RemoveUserFromGroup(user, group)));
+        plan.add(new DeleteUser(user));
+        return List.copyOf(plan);
     }
 }

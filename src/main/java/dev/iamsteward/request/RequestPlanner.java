@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,14 +41,11 @@ public class RequestPlanner {
     /** The AWS managed policy the console attaches so that a user can change their own password. */
     public static final String CHANGE_PASSWORD_POLICY = "arn:aws:iam::aws:policy/IAMUserChangePassword";
     static final int KEYS_PER_USER = 2;
-    /** The plan step of ROTATE_ACCESS_KEY: not an IAM call, but the start of the service's own rotation. */
-    public static final String START_ROTATION = "steward:StartKeyRotation";
-
-    /** The requests the service files itself for a user it knows: a rotation's new key and its old key's end. */
     /** What gives a user credentials of its own: only for users under the configured boundary. */
     private static final Set<RequestType> GIVES_CREDENTIALS = EnumSet.of(RequestType.CREATE_ACCESS_KEY,
             RequestType.REACTIVATE_ACCESS_KEY, RequestType.GRANT_CONSOLE_ACCESS, RequestType.ENROL_MFA);
 
+    /** The requests the service files itself for a user it knows: a rotation's new key and its old key's end. */
     private static final Set<RequestType> KNOWN_TYPES = EnumSet.of(RequestType.CREATE_ACCESS_KEY,
             RequestType.DEACTIVATE_ACCESS_KEY, RequestType.DELETE_ACCESS_KEY);
     static final int MANAGED_POLICIES_PER_USER = 10;
@@ -113,15 +109,15 @@ public class RequestPlanner {
             throw StewardException.invalid("expiresAt must be in the future");
         }
         if (request.type == RequestType.CREATE_USER) {
-            request.plan = planCreateUser(target, request);
+            request.plan = PlanStep.stored(planCreateUser(target, request));
             return;
         }
         Supplier<List<AccessKey>> keys = () -> iam.listAccessKeys(request.userName);
         if (known != null && KNOWN_TYPES.contains(request.type)) {
             request.userArn = known.arn();
             request.owner = known.owner();
-            request.plan = request.type == RequestType.CREATE_ACCESS_KEY ? planCreateKey(known::keys, request)
-                    : planKeyChange(known::keys, request);
+            request.plan = PlanStep.stored(request.type == RequestType.CREATE_ACCESS_KEY
+                    ? planCreateKey(known::keys, request) : planKeyChange(known::keys, request));
             return;
         }
         IamUser user = managedUser(target, request.userName);
@@ -129,10 +125,16 @@ public class RequestPlanner {
         request.owner = user.tags().get(OWNER_TAG);
         requireBoundary(target, user, request.type);
         if (request.type.grants() && SuspensionPlan.currentSuspension(user).isPresent()) {
-            throw new StewardException(ErrorKind.STATE_CONFLICT, "'" + request.userName + "' is suspended; restore "
-                    + "it before granting anything");
+            throw StewardException.conflict("'" + request.userName + "' is suspended; restore it before granting "
+                    + "anything");
         }
-        request.plan = switch (request.type) {
+        request.plan = PlanStep.stored(planFor(target, user, request, keys));
+    }
+
+    private List<PlanStep> planFor(TargetAccount target, IamUser user, AccessRequest request,
+            Supplier<List<AccessKey>> keys) {
+        IamDirectory iam = target.directory();
+        return switch (request.type) {
             case GRANT_CONSOLE_ACCESS -> planGrantConsole(iam, request);
             case REVOKE_CONSOLE_ACCESS -> planRevokeConsole(iam, request);
             case CREATE_ACCESS_KEY -> planCreateKey(keys, request);
@@ -149,7 +151,7 @@ public class RequestPlanner {
         };
     }
 
-    private static List<PlannedCall> planCreateUser(TargetAccount target, AccessRequest request) {
+    private static List<PlanStep> planCreateUser(TargetAccount target, AccessRequest request) {
         String managedPath = target.managedPath();
         request.path = request.path == null ? managedPath : request.path;
         if (!IamNames.isPath(request.path)) {
@@ -163,54 +165,46 @@ public class RequestPlanner {
             throw new StewardException(ErrorKind.USER_EXISTS,
                     "IAM already has a user named '" + request.userName + "' (names are case-insensitive)");
         }
-        Map<String, String> parameters = call(request);
-        parameters.put("Path", request.path);
-        parameters.put("PermissionsBoundary", target.settings().permissionsBoundaryArn());
-        tags.forEach((k, v) -> parameters.put("Tags." + k, v));
-        return List.of(new PlannedCall("iam:CreateUser", parameters));
+        return List.of(new PlanStep.CreateUser(request.userName, request.path,
+                target.settings().permissionsBoundaryArn(), tags));
     }
 
-    private static List<PlannedCall> planGrantConsole(IamDirectory iam, AccessRequest request) {
+    private static List<PlanStep> planGrantConsole(IamDirectory iam, AccessRequest request) {
         requireOwner(request);
         if (iam.findLoginProfile(request.userName).isPresent()) {
-            throw conflict("'" + request.userName + "' already has console access");
+            throw StewardException.conflict("'" + request.userName + "' already has console access");
         }
-        Map<String, String> profile = call(request);
-        profile.put("PasswordResetRequired", "true");
+        PlanStep profile = new PlanStep.CreateLoginProfile(request.userName, true);
         List<String> attached = iam.listAttachedUserPolicies(request.userName);
         if (attached.contains(CHANGE_PASSWORD_POLICY)) {
-            return List.of(new PlannedCall("iam:CreateLoginProfile", profile));
+            return List.of(profile);
         }
         if (attached.size() >= MANAGED_POLICIES_PER_USER) {
             throw new StewardException(ErrorKind.QUOTA_EXCEEDED, "'" + request.userName + "' already has "
                     + MANAGED_POLICIES_PER_USER + " managed policies; IAMUserChangePassword cannot be attached");
         }
-        Map<String, String> attach = call(request);
-        attach.put("PolicyArn", CHANGE_PASSWORD_POLICY);
-        return List.of(new PlannedCall("iam:CreateLoginProfile", profile), new PlannedCall("iam:AttachUserPolicy",
-                attach));
+        return List.of(profile, new PlanStep.AttachUserPolicy(request.userName, CHANGE_PASSWORD_POLICY));
     }
 
-    private static List<PlannedCall> planRevokeConsole(IamDirectory iam, AccessRequest request) {
+    private static List<PlanStep> planRevokeConsole(IamDirectory iam, AccessRequest request) {
         if (iam.findLoginProfile(request.userName).isEmpty()) {
-            throw conflict("'" + request.userName + "' has no console access");
+            throw StewardException.conflict("'" + request.userName + "' has no console access");
         }
-        return List.of(new PlannedCall("iam:DeleteLoginProfile", call(request)));
+        return List.of(new PlanStep.DeleteLoginProfile(request.userName));
     }
 
-    private static List<PlannedCall> planCreateKey(Supplier<List<AccessKey>> listing, AccessRequest request) {
+    private static List<PlanStep> planCreateKey(Supplier<List<AccessKey>> listing, AccessRequest request) {
         requireOwner(request);
         List<AccessKey> keys = listing.get();
         if (keys.size() >= KEYS_PER_USER) {
             throw new StewardException(ErrorKind.QUOTA_EXCEEDED, "'" + request.userName + "' already has "
                     + KEYS_PER_USER + " access keys, IAM's limit; delete one first");
         }
-        Map<String, String> parameters = call(request);
-        parameters.put("ExistingKeys", String.join(",", keys.stream().map(AccessKey::accessKeyId).toList()));
-        return List.of(new PlannedCall("iam:CreateAccessKey", parameters));
+        return List.of(new PlanStep.CreateAccessKey(request.userName,
+                keys.stream().map(AccessKey::accessKeyId).toList()));
     }
 
-    private static List<PlannedCall> planKeyChange(Supplier<List<AccessKey>> listing, AccessRequest request) {
+    private static List<PlanStep> planKeyChange(Supplier<List<AccessKey>> listing, AccessRequest request) {
         if (request.accessKeyId == null) {
             throw StewardException.invalid("accessKeyId is required for " + request.type);
         }
@@ -218,25 +212,22 @@ public class RequestPlanner {
                 .filter(k -> k.accessKeyId().equals(request.accessKeyId)).findFirst()
                 .orElseThrow(() -> StewardException.notFound("Access key of user " + request.userName,
                         request.accessKeyId));
-        Map<String, String> parameters = call(request);
-        parameters.put("AccessKeyId", key.accessKeyId());
         if (request.type == RequestType.DELETE_ACCESS_KEY) {
-            return List.of(new PlannedCall("iam:DeleteAccessKey", parameters));
+            return List.of(new PlanStep.DeleteAccessKey(request.userName, key.accessKeyId()));
         }
         AccessKey.Status target = request.type == RequestType.DEACTIVATE_ACCESS_KEY
                 ? AccessKey.Status.INACTIVE : AccessKey.Status.ACTIVE;
         if (key.status() == target) {
-            throw conflict("access key " + key.accessKeyId() + " is already " + target);
+            throw StewardException.conflict("access key " + key.accessKeyId() + " is already " + target);
         }
-        parameters.put("Status", target.name());
-        return List.of(new PlannedCall("iam:UpdateAccessKey", parameters));
+        return List.of(new PlanStep.UpdateAccessKey(request.userName, key.accessKeyId(), target));
     }
 
     /**
      * One step that starts the key's rotation: the rotation then files its own steps (a new key, and later the
      * old key's deactivation and deletion), each approved under the service's key-rotation rule.
      */
-    private List<PlannedCall> planRotateKey(IamDirectory iam, AccessRequest request) {
+    private List<PlanStep> planRotateKey(IamDirectory iam, AccessRequest request) {
         requireOwner(request);
         if (request.accessKeyId == null) {
             throw StewardException.invalid("accessKeyId is required for " + request.type);
@@ -248,9 +239,7 @@ public class RequestPlanner {
         rotations.whyNotRotatable(request.accessKeyId).ifPresent(why -> {
             throw new StewardException(ErrorKind.ALREADY_ROTATING, why);
         });
-        Map<String, String> parameters = call(request);
-        parameters.put("AccessKeyId", request.accessKeyId);
-        return List.of(new PlannedCall(START_ROTATION, parameters));
+        return List.of(new PlanStep.StartKeyRotation(request.userName, request.accessKeyId));
     }
 
     /** A user under the managed path; users elsewhere do not exist as far as requests go. */
@@ -277,17 +266,9 @@ public class RequestPlanner {
 
     private static void requireOwner(AccessRequest request) {
         if (request.owner == null) {
-            throw conflict("'" + request.userName + "' has no owner tag, so there is nobody to hand its secret to");
+            throw StewardException.conflict("'" + request.userName + "' has no owner tag, so there is nobody to "
+                    + "hand its secret to");
         }
     }
 
-    private static Map<String, String> call(AccessRequest request) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("UserName", request.userName);
-        return parameters;
-    }
-
-    private static StewardException conflict(String detail) {
-        return new StewardException(ErrorKind.STATE_CONFLICT, detail);
-    }
 }

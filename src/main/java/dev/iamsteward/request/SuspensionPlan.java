@@ -5,10 +5,13 @@ import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamUser;
+import dev.iamsteward.request.PlanStep.AttachUserPolicy;
+import dev.iamsteward.request.PlanStep.CreateLoginProfile;
+import dev.iamsteward.request.PlanStep.DeleteLoginProfile;
+import dev.iamsteward.request.PlanStep.DetachUserPolicy;
+import dev.iamsteward.request.PlanStep.UpdateAccessKey;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,58 +28,60 @@ final class SuspensionPlan {
     /** AWS's managed policy that denies every action. */
     static final String DENY_ALL = "arn:aws:iam::aws:policy/AWSDenyAll";
 
-    static List<PlannedCall> suspend(IamDirectory iam, AccessRequest request, IamUser user) {
+    static List<PlanStep> suspend(IamDirectory iam, AccessRequest request, IamUser user) {
+        String name = request.userName;
         if (currentSuspension(user).isPresent()) {
-            throw conflict("'" + request.userName + "' is already suspended");
+            throw StewardException.conflict("'" + name + "' is already suspended");
         }
-        List<String> attached = iam.listAttachedUserPolicies(request.userName);
+        List<String> attached = iam.listAttachedUserPolicies(name);
         if (!attached.contains(DENY_ALL) && attached.size() >= RequestPlanner.MANAGED_POLICIES_PER_USER) {
-            throw new StewardException(ErrorKind.QUOTA_EXCEEDED, "'" + request.userName + "' has "
+            throw new StewardException(ErrorKind.QUOTA_EXCEEDED, "'" + name + "' has "
                     + attached.size() + " managed policies; AWSDenyAll cannot be attached to suspend it");
         }
-        List<PlannedCall> calls = new ArrayList<>();
+        List<PlanStep> steps = new ArrayList<>();
         if (!attached.contains(DENY_ALL)) {
-            calls.add(call(request, "iam:AttachUserPolicy", Map.of("PolicyArn", DENY_ALL)));
+            steps.add(new AttachUserPolicy(name, DENY_ALL));
         }
-        iam.listAccessKeys(request.userName).stream().filter(k -> k.status() == AccessKey.Status.ACTIVE)
-                .forEach(k -> calls.add(call(request, "iam:UpdateAccessKey", Map.of("AccessKeyId", k.accessKeyId(),
-                        "Status", AccessKey.Status.INACTIVE.name()))));
-        if (iam.findLoginProfile(request.userName).isPresent()) {
-            calls.add(call(request, "iam:DeleteLoginProfile", Map.of()));
+        iam.listAccessKeys(name).stream().filter(k -> k.status() == AccessKey.Status.ACTIVE)
+                .forEach(k -> steps.add(new UpdateAccessKey(name, k.accessKeyId(), AccessKey.Status.INACTIVE)));
+        if (iam.findLoginProfile(name).isPresent()) {
+            steps.add(new DeleteLoginProfile(name));
         }
-        if (calls.isEmpty()) {
-            throw conflict("'" + request.userName + "' is already denied everything, with no active key and no "
-                    + "console access to suspend");
+        if (steps.isEmpty()) {
+            throw StewardException.conflict("'" + name + "' is already denied everything, with no active key and "
+                    + "no console access to suspend");
         }
-        return calls;
+        return steps;
     }
 
-    static List<PlannedCall> restore(IamDirectory iam, AccessRequest request, IamUser user) {
+    static List<PlanStep> restore(IamDirectory iam, AccessRequest request, IamUser user) {
+        String name = request.userName;
         AccessRequest suspension = currentSuspension(user)
-                .orElseThrow(() -> conflict("'" + request.userName + "' is not suspended"));
-        List<String> keysNow = iam.listAccessKeys(request.userName).stream().map(AccessKey::accessKeyId).toList();
-        List<PlannedCall> calls = new ArrayList<>();
-        for (PlannedCall taken : suspension.plan) {
-            if (taken.action().equals("iam:UpdateAccessKey") && keysNow.contains(taken.parameters().get("AccessKeyId"))) {
-                calls.add(call(request, "iam:UpdateAccessKey", Map.of("AccessKeyId",
-                        taken.parameters().get("AccessKeyId"), "Status", AccessKey.Status.ACTIVE.name())));
+                .orElseThrow(() -> StewardException.conflict("'" + name + "' is not suspended"));
+        List<String> keysNow = iam.listAccessKeys(name).stream().map(AccessKey::accessKeyId).toList();
+        List<PlanStep> steps = new ArrayList<>();
+        boolean deniedBySuspension = false;
+        for (PlannedCall stored : suspension.plan) {
+            PlanStep taken = PlanStep.of(stored);
+            if (taken instanceof UpdateAccessKey update && keysNow.contains(update.accessKeyId())) {
+                steps.add(new UpdateAccessKey(name, update.accessKeyId(), AccessKey.Status.ACTIVE));
             }
-            if (taken.action().equals("iam:DeleteLoginProfile") && iam.findLoginProfile(request.userName).isEmpty()) {
+            if (taken instanceof DeleteLoginProfile && iam.findLoginProfile(name).isEmpty()) {
                 if (request.owner == null) {
-                    throw conflict("'" + request.userName + "' has no owner to hand a new console password to");
+                    throw StewardException.conflict("'" + name + "' has no owner to hand a new console password to");
                 }
-                calls.add(call(request, "iam:CreateLoginProfile", Map.of("PasswordResetRequired", "true")));
+                steps.add(new CreateLoginProfile(name, true));
             }
+            deniedBySuspension |= taken instanceof AttachUserPolicy;
         }
-        boolean deniedBySuspension = suspension.plan.stream()
-                .anyMatch(c -> c.action().equals("iam:AttachUserPolicy"));
-        if (deniedBySuspension && iam.listAttachedUserPolicies(request.userName).contains(DENY_ALL)) {
-            calls.add(call(request, "iam:DetachUserPolicy", Map.of("PolicyArn", DENY_ALL)));
+        if (deniedBySuspension && iam.listAttachedUserPolicies(name).contains(DENY_ALL)) {
+            steps.add(new DetachUserPolicy(name, DENY_ALL));
         }
-        if (calls.isEmpty()) {
-            throw conflict("nothing that suspension " + suspension.id + " took away can be given back");
+        if (steps.isEmpty()) {
+            throw StewardException.conflict("nothing that suspension " + suspension.id + " took away can be given "
+                    + "back");
         }
-        return calls;
+        return steps;
     }
 
     /**
@@ -88,16 +93,5 @@ final class SuspensionPlan {
                         + "and completedAt >= ?5 order by completedAt desc", user.userName(), RequestStatus.SUCCEEDED,
                         RequestType.SUSPEND_USER, RequestType.RESTORE_USER, user.createDate())
                 .firstResultOptional().filter(r -> r.type == RequestType.SUSPEND_USER);
-    }
-
-    private static PlannedCall call(AccessRequest request, String action, Map<String, String> extra) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("UserName", request.userName);
-        parameters.putAll(extra);
-        return new PlannedCall(action, parameters);
-    }
-
-    private static StewardException conflict(String detail) {
-        return new StewardException(ErrorKind.STATE_CONFLICT, detail);
     }
 }

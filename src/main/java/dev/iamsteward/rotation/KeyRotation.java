@@ -92,20 +92,21 @@ public class KeyRotation extends PanacheEntityBase {
     }
 
     void newKeyMade(String keyId, Instant at) {
+        move(RotationStatus.WAITING, at, null);
         newKeyId = keyId;
         newKeyAt = micros(at);
         stepRequestId = null;
-        move(RotationStatus.WAITING, at, null);
     }
 
     void deactivated(Instant at) {
+        move(RotationStatus.DEACTIVATED, at, null);
         deactivatedAt = micros(at);
         stepRequestId = null;
-        move(RotationStatus.DEACTIVATED, at, null);
     }
 
+    /** Moves to {@code to} if {@link RotationStatus#next()} allows it; a settled rotation never moves again. */
     void move(RotationStatus to, Instant at, String why) {
-        if (status.settled()) {
+        if (!status.canMoveTo(to)) {
             throw new IllegalStateException("rotation " + id + " is " + status + " and cannot become " + to);
         }
         status = to;

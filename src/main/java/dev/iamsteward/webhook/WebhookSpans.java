@@ -1,8 +1,6 @@
 package dev.iamsteward.webhook;
 
 import dev.iamsteward.common.Traces;
-import dev.iamsteward.webhook.inbound.Inbox;
-import dev.iamsteward.webhook.outbound.NotificationQueue;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -26,19 +24,21 @@ public class WebhookSpans {
         this.tracer = tracer;
     }
 
-    public Span processing(Inbox.Claim claim) {
+    /** The span of processing one inbox delivery from {@code sourceId}, continuing the trace stored with it. */
+    public Span processing(String traceparent, String sourceId, int attempt) {
         return tracer.spanBuilder("process webhook delivery").setSpanKind(SpanKind.CONSUMER)
-                .setParent(Traces.parent(claim.traceparent()))
-                .setAttribute(SOURCE, claim.sourceId())
-                .setAttribute("steward.webhook.attempt", claim.attempt())
+                .setParent(Traces.parent(traceparent))
+                .setAttribute(SOURCE, sourceId)
+                .setAttribute("steward.webhook.attempt", attempt)
                 .startSpan();
     }
 
-    public Span sending(NotificationQueue.Claim claim) {
+    /** The span of sending one notification to {@code target}, continuing the trace stored with it. */
+    public Span sending(String traceparent, String target, int attempt) {
         return tracer.spanBuilder("send notification").setSpanKind(SpanKind.PRODUCER)
-                .setParent(Traces.parent(claim.traceparent()))
-                .setAttribute(TARGET, claim.target())
-                .setAttribute("steward.notification.attempt", claim.attempt())
+                .setParent(Traces.parent(traceparent))
+                .setAttribute(TARGET, target)
+                .setAttribute("steward.notification.attempt", attempt)
                 .startSpan();
     }
 }

@@ -6,23 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.AccessKey;
-import dev.iamsteward.iam.Attribution;
-import dev.iamsteward.iam.memory.InMemoryIamAccount;
-import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.support.Flows;
 import dev.iamsteward.support.Requests;
-import dev.iamsteward.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,29 +22,7 @@ import org.junit.jupiter.api.Test;
  * rotation of the key is under way.
  */
 @QuarkusTest
-class OnDemandRotationTest {
-
-    private static final Attribution OUTSIDE = new Attribution(UUID.randomUUID(), "tool-owner", List.of());
-
-    @Inject
-    RotationSweep sweep;
-
-    @Inject
-    InMemoryIamDirectory iam;
-
-    @Inject
-    InMemoryIamAccount account;
-
-    @Inject
-    JobWorker worker;
-
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void drain() {
-        Flows.drain(worker);
-    }
+class OnDemandRotationTest extends RotationFixture {
 
     @Test
     void aYoungKeyIsRotatedOnRequestAndCannotBeOrderedTwice() {

@@ -9,50 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.iamsteward.execution.JobWorker;
-import dev.iamsteward.iam.Attribution;
-import dev.iamsteward.iam.memory.InMemoryIamAccount;
-import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.support.Flows;
-import dev.iamsteward.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Exemptions from rotation: made by admins, audited, honoured by the sweep until they expire or are deleted. */
 @QuarkusTest
-class RotationExemptionTest {
-
-    private static final Attribution OUTSIDE = new Attribution(UUID.randomUUID(), "tool-owner", List.of());
-
-    @Inject
-    RotationSweep sweep;
-
-    @Inject
-    InMemoryIamDirectory iam;
-
-    @Inject
-    InMemoryIamAccount account;
-
-    @Inject
-    JobWorker worker;
-
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void drain() {
-        Flows.drain(worker);
-    }
+class RotationExemptionTest extends RotationFixture {
 
     @Test
     void exemptKeysAreSkippedUntilTheExemptionExpiresOrIsDeleted() {

@@ -6,33 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.AccessKey;
-import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamException;
-import dev.iamsteward.iam.memory.InMemoryIamAccount;
-import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.support.Flows;
 import dev.iamsteward.support.Requests;
-import dev.iamsteward.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Named rotation policies: who follows which, and what each policy's own values change. */
 @QuarkusTest
 @TestProfile(RotationPoliciesTest.Policies.class)
-class RotationPoliciesTest {
-
-    private static final Attribution OUTSIDE = new Attribution(UUID.randomUUID(), "tool-owner", List.of());
+class RotationPoliciesTest extends RotationFixture {
 
     /** A path policy, a tag policy and a profile policy, each with its own max-age. */
     public static class Policies implements QuarkusTestProfile {
@@ -49,26 +39,6 @@ class RotationPoliciesTest {
                     "steward.rotation.policies.ops.profile", "ops",
                     "steward.rotation.policies.ops.max-age", "P180D");
         }
-    }
-
-    @Inject
-    RotationSweep sweep;
-
-    @Inject
-    InMemoryIamDirectory iam;
-
-    @Inject
-    InMemoryIamAccount account;
-
-    @Inject
-    JobWorker worker;
-
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void drain() {
-        Flows.drain(worker);
     }
 
     @Test

@@ -6,55 +6,25 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.AccessKey;
-import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.memory.IamCall;
-import dev.iamsteward.iam.memory.InMemoryIamAccount;
-import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestType;
 import dev.iamsteward.support.Flows;
-import dev.iamsteward.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Usage-aware rotation, driven step by step by the test clock, against the in-memory IAM. */
 @QuarkusTest
-class RotationTest {
-
-    private static final Attribution OUTSIDE = new Attribution(UUID.randomUUID(), "tool-owner", List.of());
-
-    @Inject
-    RotationSweep sweep;
-
-    @Inject
-    InMemoryIamDirectory iam;
-
-    @Inject
-    InMemoryIamAccount account;
-
-    @Inject
-    JobWorker worker;
-
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void drain() {
-        Flows.drain(worker);
-    }
+class RotationTest extends RotationFixture {
 
     @Test
     void anOldKeyStillInUseStaysActiveUntilItsToolMovesToTheNewKey() {

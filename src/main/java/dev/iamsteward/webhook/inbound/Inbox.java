@@ -2,6 +2,7 @@ package dev.iamsteward.webhook.inbound;
 
 import dev.iamsteward.common.Traces;
 import dev.iamsteward.queue.Backoff;
+import dev.iamsteward.queue.LeasedQueue;
 import dev.iamsteward.queue.WorkQueue;
 import dev.iamsteward.webhook.Signatures;
 import dev.iamsteward.webhook.WebhookConfig;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * deliveries with {@code FOR UPDATE SKIP LOCKED} under a lease, as the execution queue does.
  */
 @ApplicationScoped
-public class Inbox {
+public class Inbox implements LeasedQueue<Inbox.Claim> {
 
     private static final String INSERT = """
             insert into webhook_inbox (source_id, delivery_id, body_sha256, body, state, run_after, received_at,

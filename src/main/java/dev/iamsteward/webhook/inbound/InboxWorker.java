@@ -2,7 +2,7 @@ package dev.iamsteward.webhook.inbound;
 
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.queue.QueueWorker;
-import dev.iamsteward.queue.WorkerGate;
+import dev.iamsteward.queue.WorkerLeases;
 import dev.iamsteward.webhook.WebhookConfig;
 import dev.iamsteward.webhook.WebhookSpans;
 import io.opentelemetry.api.trace.Span;
@@ -11,7 +11,6 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.UUID;
 
 /**
  * Processes the inbox: each delivery once, in the transaction of its effect. What the service refuses is done
@@ -24,14 +23,14 @@ public class InboxWorker implements QueueWorker {
     private final TicketProcessor processor;
     private final WebhookConfig config;
     private final WebhookSpans spans;
-    private final String workerId = "inbox-" + UUID.randomUUID().toString().substring(0, 8);
-    private final WorkerGate gate = new WorkerGate();
+    private final WorkerLeases<Inbox.Claim> leases;
 
     InboxWorker(Inbox inbox, TicketProcessor processor, WebhookConfig config, WebhookSpans spans) {
         this.inbox = inbox;
         this.spans = spans;
         this.processor = processor;
         this.config = config;
+        this.leases = new WorkerLeases<>("inbox", inbox);
     }
 
     /** Processes the deliveries that are due now, at most a batch of them; returns how many. */
@@ -46,24 +45,21 @@ public class InboxWorker implements QueueWorker {
 
     @Override
     public void renewLeases() {
-        inbox.renewLeases(workerId);
+        leases.renewLeases();
     }
 
     private int runUpTo(int most) {
-        // A claim made as the worker was told to stop is handed back by stop().
-        return gate.runBatch(most, () -> inbox.claimNext(workerId), this::run, claim -> { });
+        return leases.runBatch(most, this::run);
     }
 
     /** Claims nothing more, lets the delivery in progress finish within {@code grace}, and hands back the rest. */
     @Override
     public void stop(Duration grace) {
-        if (gate.close(grace)) {
-            inbox.releaseAll(workerId);
-        }
+        leases.stop(grace);
     }
 
     private void run(Inbox.Claim claim) {
-        Span span = spans.processing(claim);
+        Span span = spans.processing(claim.traceparent(), claim.sourceId(), claim.attempt());
         try (Scope scope = span.makeCurrent()) {
             process(claim);
         } finally {
@@ -74,18 +70,18 @@ public class InboxWorker implements QueueWorker {
     private void process(Inbox.Claim claim) {
         try {
             try {
-                processor.process(claim, workerId, null);
+                processor.process(claim, leases.workerId(), null);
             } catch (ApprovalRefused e) {
-                processor.process(claim, workerId, e.getMessage());
+                processor.process(claim, leases.workerId(), e.getMessage());
             }
         } catch (StewardException e) {
             Log.infof("Delivery %d from source %s refused: %s", claim.id(), claim.sourceId(), e.getMessage());
-            processor.refuse(claim, workerId, e.getMessage());
+            processor.refuse(claim, leases.workerId(), e.getMessage());
         } catch (RuntimeException e) {
             Log.warnf(e, "Delivery %d from source %s failed on attempt %d", claim.id(), claim.sourceId(),
                     claim.attempt());
             Span.current().setStatus(StatusCode.ERROR, "internal error");
-            inbox.retryLater(claim, workerId, "internal error",
+            inbox.retryLater(claim, leases.workerId(), "internal error",
                     "internal error; see the service log for delivery " + claim.id());
         }
     }

@@ -1,6 +1,7 @@
 package dev.iamsteward.webhook.outbound;
 
 import dev.iamsteward.queue.Backoff;
+import dev.iamsteward.queue.LeasedQueue;
 import dev.iamsteward.queue.WorkQueue;
 import dev.iamsteward.webhook.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import java.util.UUID;
 
 /** The outbox of notifications: claimed with {@code FOR UPDATE SKIP LOCKED} under a lease, sent outside. */
 @ApplicationScoped
-public class NotificationQueue {
+public class NotificationQueue implements LeasedQueue<NotificationQueue.Claim> {
 
     public static final WorkQueue.Table TABLE = WorkQueue.Table.of("notification", UUID.class, "PENDING", "DELIVERED");
 

@@ -1,10 +1,10 @@
 package dev.iamsteward.webhook.outbound;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.iamsteward.queue.QueueWorker;
-import dev.iamsteward.queue.WorkerGate;
+import dev.iamsteward.queue.WorkerLeases;
 import dev.iamsteward.webhook.WebhookConfig;
 import dev.iamsteward.webhook.WebhookSpans;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
@@ -12,7 +12,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.UUID;
 
 /**
  * Sends due notifications; a failure (no answer in time, or a status other than 2xx) is retried with backoff,
@@ -26,8 +25,7 @@ public class NotificationWorker implements QueueWorker {
     private final WebhookConfig config;
     private final MeterRegistry metrics;
     private final WebhookSpans spans;
-    private final String workerId = "notify-" + UUID.randomUUID().toString().substring(0, 8);
-    private final WorkerGate gate = new WorkerGate();
+    private final WorkerLeases<NotificationQueue.Claim> leases;
 
     NotificationWorker(NotificationQueue queue, NotificationSender sender, WebhookConfig config,
             MeterRegistry metrics, WebhookSpans spans) {
@@ -36,6 +34,7 @@ public class NotificationWorker implements QueueWorker {
         this.sender = sender;
         this.config = config;
         this.metrics = metrics;
+        this.leases = new WorkerLeases<>("notify", queue);
     }
 
     /** Sends the notifications that are due now, at most a batch of them; returns how many it tried. */
@@ -50,27 +49,24 @@ public class NotificationWorker implements QueueWorker {
 
     @Override
     public void renewLeases() {
-        queue.renewLeases(workerId);
+        leases.renewLeases();
     }
 
     private int runUpTo(int most) {
-        // A claim made as the worker was told to stop is handed back by stop().
-        return gate.runBatch(most, () -> queue.claimNext(workerId), claim -> {
-            Span span = spans.sending(claim);
+        return leases.runBatch(most, claim -> {
+            Span span = spans.sending(claim.traceparent(), claim.target(), claim.attempt());
             try (Scope scope = span.makeCurrent()) {
                 send(claim);
             } finally {
                 span.end();
             }
-        }, claim -> { });
+        });
     }
 
     /** Claims nothing more, lets the notification in progress finish within {@code grace}, and hands back the rest. */
     @Override
     public void stop(Duration grace) {
-        if (gate.close(grace)) {
-            queue.releaseAll(workerId);
-        }
+        leases.stop(grace);
     }
 
     private void send(NotificationQueue.Claim claim) {
@@ -78,7 +74,7 @@ public class NotificationWorker implements QueueWorker {
         try {
             int status = sender.send(claim);
             if (status / 100 == 2) {
-                queue.delivered(claim, workerId);
+                queue.delivered(claim, leases.workerId());
                 count("delivered");
                 return;
             }
@@ -92,7 +88,7 @@ public class NotificationWorker implements QueueWorker {
         Log.infof("Notification %s to %s, attempt %d: %s", claim.id(), claim.target(), claim.attempt(), error);
         // The span shows that it failed; the error, which may name the receiver's address, stays in the log.
         Span.current().setStatus(StatusCode.ERROR);
-        count(queue.retryLater(claim, workerId, error) ? "retry" : "failed");
+        count(queue.retryLater(claim, leases.workerId(), error) ? "retry" : "failed");
     }
 
     private void count(String result) {

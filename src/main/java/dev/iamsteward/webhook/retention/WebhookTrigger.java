@@ -1,7 +1,5 @@
-package dev.iamsteward.webhook;
+package dev.iamsteward.webhook.retention;
 
-import dev.iamsteward.webhook.inbound.InboxWorker;
-import dev.iamsteward.webhook.outbound.NotificationWorker;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;

@@ -1,4 +1,4 @@
-package dev.iamsteward.webhook;
+package dev.iamsteward.webhook.retention;
 
 import static dev.iamsteward.support.Tokens.as;
 import static dev.iamsteward.support.Webhooks.jiraIssue;
@@ -14,6 +14,7 @@ import dev.iamsteward.common.Roles;
 import dev.iamsteward.support.Requests;
 import dev.iamsteward.support.TestClock;
 import dev.iamsteward.support.Webhooks;
+import dev.iamsteward.webhook.Signatures;
 import dev.iamsteward.webhook.inbound.InboundDelivery;
 import dev.iamsteward.webhook.inbound.InboxWorker;
 import dev.iamsteward.webhook.outbound.Notification;

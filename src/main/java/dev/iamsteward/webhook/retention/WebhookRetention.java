@@ -1,5 +1,6 @@
-package dev.iamsteward.webhook;
+package dev.iamsteward.webhook.retention;
 
+import dev.iamsteward.webhook.WebhookConfig;
 import dev.iamsteward.webhook.inbound.Inbox;
 import dev.iamsteward.webhook.outbound.NotificationQueue;
 import io.quarkus.logging.Log;
