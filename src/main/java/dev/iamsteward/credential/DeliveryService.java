@@ -41,9 +41,71 @@ public class DeliveryService {
         this.config = config;
     }
 
+    /** An access key a step sealed whose proof is still to come: its id and its secret. */
+    public record Unproven(String accessKeyId, Secret secret) {
+    }
+
     /** Seals and stores a secret, in its own transaction; a step delivers once, however often it runs. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public UUID deliver(Parcel parcel) {
+        return seal(parcel, SecretDelivery.KeyProof.NOT_NEEDED);
+    }
+
+    /**
+     * Seals a new access key's secret, labelled with the key's id, and keeps it from its recipient (and from the
+     * secret sink) until {@link #proven} says the key authenticates.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public UUID sealUnproven(Parcel parcel) {
+        return seal(parcel, SecretDelivery.KeyProof.PENDING);
+    }
+
+    /** The access key of a step sealed unproven and still pending, with its secret, for the proof to go on. */
+    @Transactional
+    public Optional<Unproven> unproven(UUID requestId, int step) {
+        return forStep(requestId, step)
+                .filter(d -> d.keyProof == SecretDelivery.KeyProof.PENDING && !d.destroyed())
+                .map(d -> new Unproven(d.label, envelope.open(d.sealed(), d.associatedData())));
+    }
+
+    /** Counts a proof run that did not prove the key yet, with what STS last answered. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void proofPending(UUID requestId, int step, int checks, String why) {
+        forStep(requestId, step).ifPresent(d -> {
+            d.proofChecks += checks;
+            d.proofFailure = why;
+        });
+    }
+
+    /** The key authenticates as its user: the secret may now be fetched, and is copied to the secret sink. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void proven(Parcel parcel, int checks) {
+        SecretDelivery delivery = forStep(parcel.requestId(), parcel.step()).orElseThrow();
+        if (delivery.keyProof != SecretDelivery.KeyProof.PENDING) {
+            return;
+        }
+        Instant now = clock.instant();
+        delivery.keyProof = SecretDelivery.KeyProof.PROVEN;
+        delivery.provenAt = now;
+        delivery.proofChecks += checks;
+        delivery.proofFailure = null;
+        record("secret.key-proven", delivery, "system", now);
+        copyToSink(parcel, delivery, now);
+    }
+
+    /** The key was given up on: its secret is never handed out. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void proofFailed(UUID requestId, int step, int checks, String why) {
+        forStep(requestId, step).ifPresent(d -> {
+            Instant now = clock.instant();
+            d.keyProof = SecretDelivery.KeyProof.FAILED;
+            d.proofChecks += checks;
+            d.proofFailure = why;
+            record("secret.key-unproven", d, "system", now);
+        });
+    }
+
+    private UUID seal(Parcel parcel, SecretDelivery.KeyProof proof) {
         Optional<SecretDelivery> existing = forStep(parcel.requestId(), parcel.step());
         if (existing.isPresent()) {
             return existing.get().id;
@@ -57,6 +119,7 @@ public class DeliveryService {
         delivery.recipient = parcel.recipient();
         delivery.kind = parcel.kind();
         delivery.label = parcel.label();
+        delivery.keyProof = proof;
         Envelope.Sealed sealed = envelope.seal(parcel.secret(), delivery.associatedData());
         delivery.ciphertext = sealed.ciphertext();
         delivery.wrappedKey = sealed.wrappedKey();
@@ -65,7 +128,9 @@ public class DeliveryService {
         delivery.expiresAt = now.plus(config.deliveryTtl());
         delivery.persist();
         record("secret.sealed", delivery, "system", now);
-        copyToSink(parcel, delivery, now);
+        if (delivery.ready()) {
+            copyToSink(parcel, delivery, now);
+        }
         return delivery.id;
     }
 
@@ -120,6 +185,13 @@ public class DeliveryService {
         if (delivery.destroyed()) {
             throw new StewardException(ErrorKind.SECRET_GONE, "this secret was "
                     + delivery.destroyedWhy.name().toLowerCase(Locale.ROOT) + " and is gone");
+        }
+        if (!delivery.ready()) {
+            throw new StewardException(ErrorKind.SECRET_NOT_READY, delivery.keyProof == SecretDelivery.KeyProof.FAILED
+                    ? "access key " + delivery.label + " never authenticated as '" + delivery.userName
+                            + "', so its secret is not handed out"
+                    : "access key " + delivery.label + " does not authenticate yet; fetch its secret once the "
+                            + "request has succeeded");
         }
         Secret secret = envelope.open(delivery.sealed(), delivery.associatedData());
         delivery.destroy(SecretDelivery.Destroyed.RETRIEVED, now);
