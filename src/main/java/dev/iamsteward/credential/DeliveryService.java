@@ -41,10 +41,6 @@ public class DeliveryService {
         this.config = config;
     }
 
-    /** An access key a step sealed whose proof is still to come: its id and its secret. */
-    public record Unproven(String accessKeyId, Secret secret) {
-    }
-
     /** Seals and stores a secret, in its own transaction; a step delivers once, however often it runs. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public UUID deliver(Parcel parcel) {
@@ -58,51 +54,6 @@ public class DeliveryService {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public UUID sealUnproven(Parcel parcel) {
         return seal(parcel, SecretDelivery.KeyProof.PENDING);
-    }
-
-    /** The access key of a step sealed unproven and still pending, with its secret, for the proof to go on. */
-    @Transactional
-    public Optional<Unproven> unproven(UUID requestId, int step) {
-        return forStep(requestId, step)
-                .filter(d -> d.keyProof == SecretDelivery.KeyProof.PENDING && !d.destroyed())
-                .map(d -> new Unproven(d.label, envelope.open(d.sealed(), d.associatedData())));
-    }
-
-    /** Counts a proof run that did not prove the key yet, with what STS last answered. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void proofPending(UUID requestId, int step, int checks, String why) {
-        forStep(requestId, step).ifPresent(d -> {
-            d.proofChecks += checks;
-            d.proofFailure = why;
-        });
-    }
-
-    /** The key authenticates as its user: the secret may now be fetched, and is copied to the secret sink. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void proven(Parcel parcel, int checks) {
-        SecretDelivery delivery = forStep(parcel.requestId(), parcel.step()).orElseThrow();
-        if (delivery.keyProof != SecretDelivery.KeyProof.PENDING) {
-            return;
-        }
-        Instant now = clock.instant();
-        delivery.keyProof = SecretDelivery.KeyProof.PROVEN;
-        delivery.provenAt = now;
-        delivery.proofChecks += checks;
-        delivery.proofFailure = null;
-        record("secret.key-proven", delivery, "system", now);
-        copyToSink(parcel, delivery, now);
-    }
-
-    /** The key was given up on: its secret is never handed out. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void proofFailed(UUID requestId, int step, int checks, String why) {
-        forStep(requestId, step).ifPresent(d -> {
-            Instant now = clock.instant();
-            d.keyProof = SecretDelivery.KeyProof.FAILED;
-            d.proofChecks += checks;
-            d.proofFailure = why;
-            record("secret.key-unproven", d, "system", now);
-        });
     }
 
     private UUID seal(Parcel parcel, SecretDelivery.KeyProof proof) {
@@ -222,7 +173,7 @@ public class DeliveryService {
      * go there: an MFA seed readable with the user's own key would not be a second factor, and a first
      * console password is of no use to someone who must already be signed in to read it.
      */
-    private void copyToSink(Parcel parcel, SecretDelivery delivery, Instant now) {
+    void copyToSink(Parcel parcel, SecretDelivery delivery, Instant now) {
         if (parcel.kind() != SecretDelivery.Kind.ACCESS_KEY_SECRET) {
             return;
         }
@@ -240,11 +191,11 @@ public class DeliveryService {
         record("secret.expired", delivery, "system", now);
     }
 
-    private static Optional<SecretDelivery> forStep(UUID requestId, int step) {
+    static Optional<SecretDelivery> forStep(UUID requestId, int step) {
         return SecretDelivery.find("requestId = ?1 and step = ?2", requestId, step).firstResultOptional();
     }
 
-    private void record(String action, SecretDelivery delivery, String actor, Instant at) {
+    void record(String action, SecretDelivery delivery, String actor, Instant at) {
         audit.record(new AuditEntry(action, delivery.requestId, actor, null, null, at,
                 delivery.kind + " for user " + delivery.userName + " (delivery " + delivery.id + ")",
                 accountOf(delivery)));

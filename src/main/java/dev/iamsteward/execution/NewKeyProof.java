@@ -2,13 +2,13 @@ package dev.iamsteward.execution;
 
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.credential.DeliveryService;
+import dev.iamsteward.credential.KeyProofs;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.KeyProofConfig;
 import dev.iamsteward.iam.KeyProver;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Proves a new access key before its secret is handed out: a bounded run of GetCallerIdentity checks signed with
@@ -19,18 +19,13 @@ import jakarta.inject.Inject;
 class NewKeyProof {
 
     private final KeyProver prover;
-    private final DeliveryService deliveries;
+    private final KeyProofs proofs;
     private final TargetAccounts accounts;
     private final ExecutionConfig execution;
 
-    @Inject
-    NewKeyProof(KeyProofConfig config, DeliveryService deliveries, TargetAccounts accounts, ExecutionConfig execution) {
-        this(KeyProver.sleeping(config), deliveries, accounts, execution);
-    }
-
-    NewKeyProof(KeyProver prover, DeliveryService deliveries, TargetAccounts accounts, ExecutionConfig execution) {
-        this.prover = prover;
-        this.deliveries = deliveries;
+    NewKeyProof(KeyProofConfig config, KeyProofs proofs, TargetAccounts accounts, ExecutionConfig execution) {
+        this.prover = KeyProver.sleeping(config);
+        this.proofs = proofs;
         this.accounts = accounts;
         this.execution = execution;
     }
@@ -42,13 +37,13 @@ class NewKeyProof {
         KeyProver.Outcome outcome = prover.prove(iam, keyId, key.secret(),
                 new KeyProver.Owner(order.userName(), order.userArn(), accountId));
         if (outcome instanceof KeyProver.Proven) {
-            deliveries.proven(key, outcome.checks());
+            proofs.proven(key, outcome.checks());
             return;
         }
         if (outcome instanceof KeyProver.WrongIdentity wrong) {
             String why = "the new access key " + keyId + " authenticated as " + wrong.arn() + ", not as '"
                     + order.userName() + "'; its secret is not handed out";
-            deliveries.proofFailed(order.requestId(), key.step(), outcome.checks(), why);
+            proofs.proofFailed(order.requestId(), key.step(), outcome.checks(), why);
             throw new ExecutionFailure(why);
         }
         KeyProver.NotYet notYet = (KeyProver.NotYet) outcome;
@@ -57,10 +52,10 @@ class NewKeyProof {
         if (order.attempt() >= execution.maxAttempts()) {
             String given = why + "; given up on the request's last attempt. The key stays in IAM and its secret is "
                     + "never handed out";
-            deliveries.proofFailed(order.requestId(), key.step(), outcome.checks(), given);
+            proofs.proofFailed(order.requestId(), key.step(), outcome.checks(), given);
             throw new ExecutionFailure(given);
         }
-        deliveries.proofPending(order.requestId(), key.step(), outcome.checks(), why);
+        proofs.proofPending(order.requestId(), key.step(), outcome.checks(), why);
         Log.infof("Request %s: %s; the step is tried again later", order.requestId(), why);
         throw new IamException.KeyNotAuthenticating(notYet.code(), why);
     }

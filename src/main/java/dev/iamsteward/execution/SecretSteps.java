@@ -3,6 +3,7 @@ package dev.iamsteward.execution;
 import dev.iamsteward.common.Secret;
 import dev.iamsteward.credential.CredentialConfig;
 import dev.iamsteward.credential.DeliveryService;
+import dev.iamsteward.credential.KeyProofs;
 import dev.iamsteward.credential.PasswordGenerator;
 import dev.iamsteward.credential.SecretDelivery;
 import dev.iamsteward.iam.AccessKey;
@@ -25,10 +26,12 @@ class SecretSteps {
     private final CredentialConfig config;
     private final CredentialIntents intents;
     private final LostCredentials lost;
-    private final NewKeyProof proofs;
+    private final NewKeyProof prover;
+    private final KeyProofs proofs;
 
     SecretSteps(DeliveryService deliveries, CredentialConfig config, CredentialIntents intents, LostCredentials lost,
-            NewKeyProof proofs) {
+            NewKeyProof prover, KeyProofs proofs) {
+        this.prover = prover;
         this.proofs = proofs;
         this.deliveries = deliveries;
         this.config = config;
@@ -118,13 +121,13 @@ class SecretSteps {
      */
     AccessKey createAccessKey(IamDirectory iam, ExecutionOrder order, int step) {
         String user = order.userName();
-        Optional<DeliveryService.Unproven> unproven = deliveries.unproven(order.requestId(), step);
+        Optional<KeyProofs.Unproven> unproven = proofs.unproven(order.requestId(), step);
         if (unproven.isPresent()) {
             String keyId = unproven.get().accessKeyId();
             AccessKey key = iam.listAccessKeys(user).stream().filter(k -> k.accessKeyId().equals(keyId)).findFirst()
                     .orElseThrow(() -> new ExecutionFailure("the new access key " + keyId + " of '" + user
                             + "' was removed from IAM before it was proven; submit the request again"));
-            proofs.prove(iam, order, keyParcel(order, step, keyId, unproven.get().secret()));
+            prover.prove(iam, order, keyParcel(order, step, keyId, unproven.get().secret()));
             return key;
         }
         if (deliveries.delivered(order.requestId(), step)) {
@@ -141,7 +144,7 @@ class SecretSteps {
         }
         DeliveryService.Parcel parcel = keyParcel(order, step, key.key().accessKeyId(), key.secretAccessKey());
         deliveries.sealUnproven(parcel);
-        proofs.prove(iam, order, parcel);
+        prover.prove(iam, order, parcel);
         return key.key();
     }
 
