@@ -2,6 +2,7 @@ package dev.iamsteward.account;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,6 +69,17 @@ public interface IamConfig {
          */
         @WithDefault("0")
         double throttleFraction();
+
+        /**
+         * How many GetCallerIdentity checks each new access key fails (InvalidClientTokenId) before it authenticates,
+         * as a key does in AWS while it spreads; 0 in normal use.
+         */
+        @WithDefault("0")
+        int keyPropagationChecks();
+
+        /** How long after its creation each new access key fails GetCallerIdentity checks; 0 in normal use. */
+        @WithDefault("0s")
+        Duration keyPropagationDelay();
     }
 
     /** The IAM adapters the service can use. */

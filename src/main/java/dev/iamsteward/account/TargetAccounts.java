@@ -126,6 +126,7 @@ public class TargetAccounts {
             InMemoryIamAccount account, InMemoryPolicySimulator simulator, IamConfig.Sandbox contents) {
         directory.simulateAccount(settings.accountId());
         directory.faults().throttleFraction(contents.throttleFraction());
+        directory.delayKeyPropagation(contents.keyPropagationChecks(), contents.keyPropagationDelay());
         contents.groups().orElse(List.of()).forEach(directory::createGroup);
         contents.policyArns().orElse(List.of()).stream().map(settings::inAccount)
                 .forEach(directory::createManagedPolicy);

@@ -25,6 +25,7 @@ public enum ErrorKind {
     IDEMPOTENCY_IN_FLIGHT(409, "idempotency-in-flight", "A request with this Idempotency-Key is still in progress"),
     DELIVERY_ID_REUSED(409, "delivery-id-reused", "This delivery id was already received with another body"),
     PRECONDITION_FAILED(412, "precondition-failed", "The request changed since the caller read it"),
+    SECRET_NOT_READY(409, "secret-not-ready", "The access key is not yet proven to work"),
     SECRET_GONE(410, "secret-gone", "The secret was already fetched or has expired"),
     UNKNOWN_PROFILE(422, "unknown-profile", "No such access profile in the catalog"),
     BOUNDARY_MISSING(422, "boundary-missing", "The user lacks the configured permissions boundary"),

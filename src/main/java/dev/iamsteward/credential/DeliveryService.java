@@ -44,6 +44,19 @@ public class DeliveryService {
     /** Seals and stores a secret, in its own transaction; a step delivers once, however often it runs. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public UUID deliver(Parcel parcel) {
+        return seal(parcel, SecretDelivery.KeyProof.NOT_NEEDED);
+    }
+
+    /**
+     * Seals a new access key's secret, labelled with the key's id, and keeps it from its recipient (and from the
+     * secret sink) until {@link #proven} says the key authenticates.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public UUID sealUnproven(Parcel parcel) {
+        return seal(parcel, SecretDelivery.KeyProof.PENDING);
+    }
+
+    private UUID seal(Parcel parcel, SecretDelivery.KeyProof proof) {
         Optional<SecretDelivery> existing = forStep(parcel.requestId(), parcel.step());
         if (existing.isPresent()) {
             return existing.get().id;
@@ -57,6 +70,7 @@ public class DeliveryService {
         delivery.recipient = parcel.recipient();
         delivery.kind = parcel.kind();
         delivery.label = parcel.label();
+        delivery.keyProof = proof;
         Envelope.Sealed sealed = envelope.seal(parcel.secret(), delivery.associatedData());
         delivery.ciphertext = sealed.ciphertext();
         delivery.wrappedKey = sealed.wrappedKey();
@@ -65,7 +79,9 @@ public class DeliveryService {
         delivery.expiresAt = now.plus(config.deliveryTtl());
         delivery.persist();
         record("secret.sealed", delivery, "system", now);
-        copyToSink(parcel, delivery, now);
+        if (delivery.ready()) {
+            copyToSink(parcel, delivery, now);
+        }
         return delivery.id;
     }
 
@@ -121,6 +137,13 @@ public class DeliveryService {
             throw new StewardException(ErrorKind.SECRET_GONE, "this secret was "
                     + delivery.destroyedWhy.name().toLowerCase(Locale.ROOT) + " and is gone");
         }
+        if (!delivery.ready()) {
+            throw new StewardException(ErrorKind.SECRET_NOT_READY, delivery.keyProof == SecretDelivery.KeyProof.FAILED
+                    ? "access key " + delivery.label + " never authenticated as '" + delivery.userName
+                            + "', so its secret is not handed out"
+                    : "access key " + delivery.label + " does not authenticate yet; fetch its secret once the "
+                            + "request has succeeded");
+        }
         Secret secret = envelope.open(delivery.sealed(), delivery.associatedData());
         delivery.destroy(SecretDelivery.Destroyed.RETRIEVED, now);
         record("secret.retrieved", delivery, caller.name(), now);
@@ -150,7 +173,7 @@ public class DeliveryService {
      * go there: an MFA seed readable with the user's own key would not be a second factor, and a first
      * console password is of no use to someone who must already be signed in to read it.
      */
-    private void copyToSink(Parcel parcel, SecretDelivery delivery, Instant now) {
+    void copyToSink(Parcel parcel, SecretDelivery delivery, Instant now) {
         if (parcel.kind() != SecretDelivery.Kind.ACCESS_KEY_SECRET) {
             return;
         }
@@ -168,11 +191,11 @@ public class DeliveryService {
         record("secret.expired", delivery, "system", now);
     }
 
-    private static Optional<SecretDelivery> forStep(UUID requestId, int step) {
+    static Optional<SecretDelivery> forStep(UUID requestId, int step) {
         return SecretDelivery.find("requestId = ?1 and step = ?2", requestId, step).firstResultOptional();
     }
 
-    private void record(String action, SecretDelivery delivery, String actor, Instant at) {
+    void record(String action, SecretDelivery delivery, String actor, Instant at) {
         audit.record(new AuditEntry(action, delivery.requestId, actor, null, null, at,
                 delivery.kind + " for user " + delivery.userName + " (delivery " + delivery.id + ")",
                 accountOf(delivery)));

@@ -25,6 +25,17 @@ public class SecretDelivery extends PanacheEntityBase {
         MFA_VERIFIER
     }
 
+    /** Whether the secret's access key must first be shown to authenticate, and whether it was. */
+    public enum KeyProof {
+        /** Not an access key, or sealed before keys were proven: fetchable at once. */
+        NOT_NEEDED,
+        /** The key does not authenticate yet; the secret cannot be fetched. */
+        PENDING,
+        PROVEN,
+        /** The key never authenticated as its user; the secret is never handed out. */
+        FAILED
+    }
+
     /** Why the sealed material is gone. */
     public enum Destroyed {
         RETRIEVED, EXPIRED
@@ -70,6 +81,22 @@ public class SecretDelivery extends PanacheEntityBase {
     @Column(name = "destroyed_why")
     public Destroyed destroyedWhy;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_proof")
+    public KeyProof keyProof = KeyProof.NOT_NEEDED;
+
+    /** When GetCallerIdentity signed with the key first named its user. */
+    @Column(name = "proven_at")
+    public Instant provenAt;
+
+    /** GetCallerIdentity checks made so far, over all attempts of the step. */
+    @Column(name = "proof_checks")
+    public int proofChecks;
+
+    /** Why the key is not proven (yet): what STS last answered, or why the proof was given up. */
+    @Column(name = "proof_failure")
+    public String proofFailure;
+
     /** The associated data that binds the sealed secret to this delivery and its request. */
     String associatedData() {
         return "iam-steward:delivery:" + id + ":request:" + requestId;
@@ -77,6 +104,11 @@ public class SecretDelivery extends PanacheEntityBase {
 
     Envelope.Sealed sealed() {
         return new Envelope.Sealed(ciphertext, wrappedKey, keyId);
+    }
+
+    /** Whether the recipient may fetch it: its key proven, or none to prove. */
+    boolean ready() {
+        return keyProof == KeyProof.NOT_NEEDED || keyProof == KeyProof.PROVEN;
     }
 
     boolean destroyed() {

@@ -3,6 +3,7 @@ package dev.iamsteward.execution;
 import dev.iamsteward.common.Secret;
 import dev.iamsteward.credential.CredentialConfig;
 import dev.iamsteward.credential.DeliveryService;
+import dev.iamsteward.credential.KeyProofs;
 import dev.iamsteward.credential.PasswordGenerator;
 import dev.iamsteward.credential.SecretDelivery;
 import dev.iamsteward.iam.AccessKey;
@@ -25,8 +26,13 @@ class SecretSteps {
     private final CredentialConfig config;
     private final CredentialIntents intents;
     private final LostCredentials lost;
+    private final NewKeyProof prover;
+    private final KeyProofs proofs;
 
-    SecretSteps(DeliveryService deliveries, CredentialConfig config, CredentialIntents intents, LostCredentials lost) {
+    SecretSteps(DeliveryService deliveries, CredentialConfig config, CredentialIntents intents, LostCredentials lost,
+            NewKeyProof prover, KeyProofs proofs) {
+        this.prover = prover;
+        this.proofs = proofs;
         this.deliveries = deliveries;
         this.config = config;
         this.intents = intents;
@@ -107,11 +113,21 @@ class SecretSteps {
 
     /**
      * IAM makes the secret and shows it once. The intent is committed before the call, so that a key an earlier call
-     * made while its answer was lost is recognised, deactivated and deleted before a fresh one is made. Returns the
-     * key made, or null when an earlier attempt already delivered it.
+     * made while its answer was lost is recognised, deactivated and deleted before a fresh one is made. The secret is
+     * sealed unready and the key proven (see {@link NewKeyProof}); a run that resumes an unproven key proves it again.
+     * Returns the key, or null when an earlier attempt already proved and delivered it.
      */
     AccessKey createAccessKey(IamDirectory iam, ExecutionOrder order, int step) {
         String user = order.userName();
+        Optional<KeyProofs.Unproven> unproven = proofs.unproven(order.requestId(), step);
+        if (unproven.isPresent()) {
+            String keyId = unproven.get().accessKeyId();
+            AccessKey key = iam.listAccessKeys(user).stream().filter(k -> k.accessKeyId().equals(keyId)).findFirst()
+                    .orElseThrow(() -> new ExecutionFailure("the new access key " + keyId + " of '" + user
+                            + "' was removed from IAM before it was proven; submit the request again"));
+            prover.prove(iam, order, keyParcel(order, step, keyId, unproven.get().secret()));
+            return key;
+        }
         if (deliveries.delivered(order.requestId(), step)) {
             return null;
         }
@@ -124,8 +140,14 @@ class SecretSteps {
             LostCredentials.tryNow(() -> lost.removeLostKeys(iam, order, step));
             throw e;
         }
-        deliveries.deliver(new DeliveryService.Parcel(order.requestId(), step, user, order.userArn(), order.owner(),
-                SecretDelivery.Kind.ACCESS_KEY_SECRET, key.key().accessKeyId(), key.secretAccessKey()));
+        DeliveryService.Parcel parcel = keyParcel(order, step, key.key().accessKeyId(), key.secretAccessKey());
+        deliveries.sealUnproven(parcel);
+        prover.prove(iam, order, parcel);
         return key.key();
+    }
+
+    private static DeliveryService.Parcel keyParcel(ExecutionOrder order, int step, String keyId, Secret secret) {
+        return new DeliveryService.Parcel(order.requestId(), step, order.userName(), order.userArn(), order.owner(),
+                SecretDelivery.Kind.ACCESS_KEY_SECRET, keyId, secret);
     }
 }

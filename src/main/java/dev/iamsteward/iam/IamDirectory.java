@@ -58,6 +58,13 @@ public interface IamDirectory {
     /** When and where the key was last used; for a key never used, a null date and "N/A" as IAM says. */
     AccessKeyUsage accessKeyLastUsed(String accessKeyId);
 
+    /**
+     * STS GetCallerIdentity signed with the access key itself, not with the service's credentials: who AWS says
+     * the key belongs to. Fails with {@link IamException.KeyNotAuthenticating} while AWS does not accept the key
+     * (a new key IAM has not yet spread, or a key that is inactive or deleted); one attempt, no retries.
+     */
+    CallerIdentity callerIdentity(String accessKeyId, Secret secretAccessKey);
+
     // ---- groups and managed policies
 
     /** The names of the groups the user belongs to. */

@@ -177,4 +177,28 @@ public abstract sealed class IamException extends RuntimeException {
             return true;
         }
     }
+
+    /**
+     * A request signed with a new access key was refused as if the key did not exist or did not match
+     * (InvalidClientTokenId, SignatureDoesNotMatch, AccessDenied): IAM has not yet spread the key to STS, or the key
+     * is no longer active. The same check may succeed later.
+     */
+    public static final class KeyNotAuthenticating extends IamException {
+        private final String awsCode;
+
+        public KeyNotAuthenticating(String awsCode, String message) {
+            super(message);
+            this.awsCode = awsCode;
+        }
+
+        @Override
+        public String code() {
+            return awsCode;
+        }
+
+        @Override
+        public boolean retryable() {
+            return true;
+        }
+    }
 }

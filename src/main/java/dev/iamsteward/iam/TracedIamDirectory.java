@@ -142,6 +142,11 @@ public final class TracedIamDirectory implements IamDirectory {
     }
 
     @Override
+    public CallerIdentity callerIdentity(String accessKeyId, Secret secretAccessKey) {
+        return traced("GetCallerIdentity", null, () -> iam.callerIdentity(accessKeyId, secretAccessKey));
+    }
+
+    @Override
     public List<String> listGroupsForUser(String userName) {
         return traced("ListGroupsForUser", userName, () -> iam.listGroupsForUser(userName));
     }

@@ -58,6 +58,18 @@ public class KeyRotation extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** When the new key was proven to authenticate as the user; the old key is deactivated only after that. */
+    @Column(name = "new_key_proven_at")
+    public Instant newKeyProvenAt;
+
+    /** The GetCallerIdentity checks the new key's proof took. */
+    @Column(name = "new_key_proof_checks")
+    public Integer newKeyProofChecks;
+
+    /** Why the new key was not proven, when its creation failed for that. */
+    @Column(name = "new_key_proof_failure")
+    public String newKeyProofFailure;
+
     /** Why it is blocked, failed or rolled back. */
     public String note;
 
@@ -91,9 +103,12 @@ public class KeyRotation extends PanacheEntityBase {
         stepRequestId = requestId;
     }
 
-    void newKeyMade(String keyId, Instant at) {
+    /** The new key exists and was proven at {@code provenAt} after {@code checks} checks; the rotation waits. */
+    void newKeyMade(String keyId, Instant provenAt, int checks, Instant at) {
         move(RotationStatus.WAITING, at, null);
         newKeyId = keyId;
+        newKeyProvenAt = micros(provenAt);
+        newKeyProofChecks = checks;
         newKeyAt = micros(at);
         stepRequestId = null;
     }

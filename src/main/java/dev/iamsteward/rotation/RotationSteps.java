@@ -3,6 +3,7 @@ package dev.iamsteward.rotation;
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.credential.DeliveryService;
 import dev.iamsteward.credential.DeliveryView;
+import dev.iamsteward.credential.SecretDelivery;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.request.AccessRequest;
@@ -133,7 +134,14 @@ class RotationSteps {
                 DeliveryView delivery = deliveries.forRequest(rotation.stepRequestId).stream()
                         .filter(d -> d.label() != null).findFirst()
                         .orElseThrow(() -> new IllegalStateException("the creation request made no key"));
-                rotation.newKeyMade(delivery.label(), now);
+                if (delivery.keyProof() == null || delivery.keyProof().state() != SecretDelivery.KeyProof.PROVEN) {
+                    // Never the case for a request that succeeded; the old key stays active whatever happens.
+                    rotation.move(RotationStatus.FAILED, now, "the new key " + delivery.label()
+                            + " was not proven to authenticate; the old key stays active");
+                    return;
+                }
+                rotation.newKeyMade(delivery.label(), delivery.keyProof().provenAt(), delivery.keyProof().checks(),
+                        now);
                 notices.fire(RotationNotice.of(RotationNotice.KEY_READY, rotation,
                         "/v1/deliveries/" + delivery.id() + "/retrieve", now));
             }
@@ -201,6 +209,11 @@ class RotationSteps {
         }
         rotation.move(RotationStatus.FAILED, clock.instant(), "request " + step.id + " ended " + step.status
                 + (step.failureReason == null ? "" : ": " + step.failureReason));
+        if (rotation.newKeyId == null) {
+            deliveries.forRequest(step.id).stream().map(DeliveryView::keyProof)
+                    .filter(p -> p != null && p.state() != SecretDelivery.KeyProof.PROVEN).findFirst()
+                    .ifPresent(p -> rotation.newKeyProofFailure = p.failure());
+        }
         return Optional.empty();
     }
 

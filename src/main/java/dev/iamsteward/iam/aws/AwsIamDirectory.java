@@ -4,6 +4,7 @@ import dev.iamsteward.common.Secret;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.AccessKeyUsage;
 import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.CallerIdentity;
 import dev.iamsteward.iam.IamAccount;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamPage;
@@ -36,6 +37,7 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
     private final AwsMfa mfa;
     private final AwsIamAccount account;
     private final AwsPolicySimulator simulator;
+    private final AwsKeyCheck keyCheck;
 
     /** The adapter on {@code steward.aws.role-arn}, over clients of its own. */
     public AwsIamDirectory(AwsConfig config, OpenTelemetry telemetry) {
@@ -55,6 +57,7 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
         this.mfa = new AwsMfa(calls);
         this.account = new AwsIamAccount(calls);
         this.simulator = new AwsPolicySimulator(calls, calls.roleArn());
+        this.keyCheck = new AwsKeyCheck(calls.sts());
     }
 
     /** The account-level reads, over the same clients and service session. */
@@ -142,6 +145,11 @@ public class AwsIamDirectory implements IamDirectory, AutoCloseable {
     @Override
     public AccessKeyUsage accessKeyLastUsed(String accessKeyId) {
         return keys.accessKeyLastUsed(accessKeyId);
+    }
+
+    @Override
+    public CallerIdentity callerIdentity(String accessKeyId, Secret secretAccessKey) {
+        return keyCheck.callerIdentity(accessKeyId, secretAccessKey);
     }
 
     @Override

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 final class IamCalls implements AutoCloseable {
 
     /** Overrides the client's retry strategy for one call: a single attempt. */
-    private static final SdkPlugin ATTEMPT_ONCE = config -> config.overrideConfiguration(
+    static final SdkPlugin ATTEMPT_ONCE = config -> config.overrideConfiguration(
             c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
 
     private final StsClient sts;

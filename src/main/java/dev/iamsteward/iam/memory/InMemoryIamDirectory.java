@@ -4,6 +4,7 @@ import dev.iamsteward.common.Secret;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.AccessKeyUsage;
 import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.CallerIdentity;
 import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamException;
@@ -20,6 +21,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,6 +51,7 @@ public class InMemoryIamDirectory implements IamDirectory {
 
     private final Clock clock;
     private final Faults faults = new Faults();
+    private final KeyPropagation propagation = new KeyPropagation();
     private final List<IamCall> calls = new ArrayList<>();
     private final Users users = new Users();
     /** Group names by lower-cased name: IAM names are unique regardless of case. */
@@ -156,8 +159,10 @@ public class InMemoryIamDirectory implements IamDirectory {
         } while (users.keyOwner(id).isPresent());
         AccessKey key = new AccessKey(id, AccessKey.Status.ACTIVE, clock.instant());
         user.accessKeys().add(key);
+        NewAccessKey made = new NewAccessKey(key, IamIds.secretAccessKey());
+        propagation.made(id, made.secretAccessKey(), clock.instant());
         answer("CreateAccessKey");
-        return new NewAccessKey(key, IamIds.secretAccessKey());
+        return made;
     }
 
     @Override
@@ -169,12 +174,36 @@ public class InMemoryIamDirectory implements IamDirectory {
     @Override
     public synchronized void deleteAccessKey(String userName, String accessKeyId, Attribution attribution) {
         user("DeleteAccessKey", userName, attribution).accessKeys().delete(accessKeyId);
+        propagation.forget(accessKeyId);
     }
 
     @Override
     public synchronized AccessKeyUsage accessKeyLastUsed(String accessKeyId) {
         enter("GetAccessKeyLastUsed", null, null);
         return requireKeyOwner(accessKeyId).accessKeys().usage(accessKeyId);
+    }
+
+    /**
+     * As STS answers a request signed with the key: InvalidClientTokenId for an unknown, deleted or inactive key and
+     * for a new one not yet spread (see {@link #delayKeyPropagation}). An STS call, so not among {@link #calls()}.
+     */
+    @Override
+    public synchronized CallerIdentity callerIdentity(String accessKeyId, Secret secretAccessKey) {
+        Optional<IamException> fault = faults.next("GetCallerIdentity");
+        if (fault.isPresent()) {
+            throw fault.get();
+        }
+        UserState owner = users.keyOwner(accessKeyId).orElseThrow(() -> KeyPropagation.notAuthenticating(
+                "InvalidClientTokenId", "The security token included in the request is invalid."));
+        boolean active = owner.accessKeys().list().stream()
+                .anyMatch(k -> k.accessKeyId().equals(accessKeyId) && k.status() == AccessKey.Status.ACTIVE);
+        if (!active) {
+            throw KeyPropagation.notAuthenticating("InvalidClientTokenId",
+                    "The security token included in the request is invalid.");
+        }
+        propagation.check(accessKeyId, secretAccessKey, clock.instant());
+        IamUser user = owner.user();
+        return new CallerIdentity(user.arn(), accountId, user.userId());
     }
 
     // ---- groups and managed policies
@@ -338,6 +367,15 @@ public class InMemoryIamDirectory implements IamDirectory {
         passwordPolicy = PasswordPolicy.AWS_DEFAULT;
         calls.clear();
         faults.clear();
+        propagation.clear();
+    }
+
+    /**
+     * Makes each key created from now on refuse its first {@code checks} GetCallerIdentity checks, and every check
+     * within {@code delay} of its creation, as AWS does while a new key spreads.
+     */
+    public synchronized void delayKeyPropagation(int checks, Duration delay) {
+        propagation.delay(checks, delay);
     }
 
     /** An access key someone made at {@code createdAt}, before the service looked: for ages a test chooses. */

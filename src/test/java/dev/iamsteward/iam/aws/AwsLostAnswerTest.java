@@ -110,7 +110,10 @@ class AwsLostAnswerTest {
         worker.runDueJobs();
 
         var view = as("alice", "requester").get("/v1/requests/{id}", id).then()
-                .body("status", equalTo("SUCCEEDED")).extract();
+                .body("status", equalTo("SUCCEEDED"))
+                // proven with GetCallerIdentity on moto, signed with the key, before the secret was ready
+                .body("secrets[0].keyProof.state", equalTo("PROVEN"))
+                .body("secrets[0].keyProof.checks", equalTo(1)).extract();
         String delivered = view.path("secrets[0].label");
         String secret = Secrets.retrieve("alice", view.path("secrets[0].id")).statusCode(200).extract()
                 .path("secret");

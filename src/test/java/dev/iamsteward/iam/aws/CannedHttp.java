@@ -30,6 +30,7 @@ final class CannedHttp implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Map<String, String>> calls = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     private CannedHttp(Function<Map<String, String>, Answer> script) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -50,6 +51,11 @@ final class CannedHttp implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** The Authorization header of every call so far, in order: whose key signed it. */
+    List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
     /** The form parameters of every call so far, in order. */
     List<Map<String, String>> calls() {
         return List.copyOf(calls);
@@ -59,6 +65,7 @@ final class CannedHttp implements AutoCloseable {
         Map<String, String> parameters = form(new String(exchange.getRequestBody().readAllBytes(),
                 StandardCharsets.UTF_8));
         calls.add(parameters);
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         Answer answer = script.apply(parameters);
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());

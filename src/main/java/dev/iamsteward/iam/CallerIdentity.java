@@ -1,0 +1,5 @@
+package dev.iamsteward.iam;
+
+/** What STS GetCallerIdentity answers: the principal a request's credentials belong to. */
+public record CallerIdentity(String arn, String account, String userId) {
+}
