@@ -22,8 +22,11 @@ public class RequestExecutor {
     private final UserCreation users;
     private final SecretSteps secrets;
     private final KeyRotations rotations;
+    private final RootSteps roots;
 
-    RequestExecutor(TargetAccounts accounts, UserCreation users, SecretSteps secrets, KeyRotations rotations) {
+    RequestExecutor(TargetAccounts accounts, UserCreation users, SecretSteps secrets, KeyRotations rotations,
+            RootSteps roots) {
+        this.roots = roots;
         this.accounts = accounts;
         this.rotations = rotations;
         this.users = users;
@@ -34,6 +37,9 @@ public class RequestExecutor {
     public StepResult runStep(ExecutionOrder order, int index) {
         IamDirectory iam = accounts.stored(order.account()).directory();
         var call = order.plan().get(index);
+        if (RootSteps.handles(call)) {
+            return roots.run(call, order.attribution());
+        }
         Map<String, String> p = call.parameters();
         Attribution by = order.attribution();
         String user = p.get("UserName");

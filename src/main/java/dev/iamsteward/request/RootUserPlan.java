@@ -1,0 +1,83 @@
+package dev.iamsteward.request;
+
+import dev.iamsteward.account.Organization;
+import dev.iamsteward.common.ErrorKind;
+import dev.iamsteward.common.StewardException;
+import dev.iamsteward.iam.RootTask;
+import dev.iamsteward.iam.RootUserCredentials;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans a request on a member account's root user: reads what the root user holds in an IAMAuditRootUserCredentials
+ * session and lists one call per credential, each to run in a session scoped to the task that allows it. Every
+ * call carries {@code TargetPrincipal} (the member account) and {@code TaskPolicyArn}, and no user name.
+ */
+@ApplicationScoped
+public class RootUserPlan {
+
+    /** The parameter that marks a call as one made in a root session on a member account. */
+    public static final String TARGET_PRINCIPAL = "TargetPrincipal";
+    public static final String TASK_POLICY_ARN = "TaskPolicyArn";
+
+    private final Organization organization;
+
+    RootUserPlan(Organization organization) {
+        this.organization = organization;
+    }
+
+    /** Whether a planned call runs in a root session. */
+    public static boolean inRootSession(PlannedCall call) {
+        return call.parameters().containsKey(TARGET_PRINCIPAL);
+    }
+
+    List<PlannedCall> plan(AccessRequest request) {
+        String member = request.userName;
+        if (!organization.configured()) {
+            throw new StewardException(ErrorKind.STATE_CONFLICT, "no organization is configured "
+                    + "(steward.organization.account-id), so the service cannot act on root users");
+        }
+        if (!organization.isMember(member)) {
+            throw StewardException.invalid("for " + request.type + ", userName names the member account whose "
+                    + "root user it concerns; '" + member + "' is not one of the organization's member accounts "
+                    + organization.members());
+        }
+        RootUserCredentials found = RootUserCredentials.readIn(organization.root().assumeRoot(member,
+                RootTask.AUDIT_ROOT_USER_CREDENTIALS, organization.sessionDuration(), null));
+        if (found.none()) {
+            throw new StewardException(ErrorKind.STATE_CONFLICT, "the root user of " + member + " holds no "
+                    + "password, access key, MFA device or signing certificate: there is nothing to delete");
+        }
+        request.userArn = "arn:aws:iam::" + member + ":root";
+        request.owner = null;
+        return deletions(found);
+    }
+
+    /** Password first, so nobody signs in meanwhile; MFA devices last, as they guard the password until then. */
+    private static List<PlannedCall> deletions(RootUserCredentials found) {
+        String member = found.accountId();
+        List<PlannedCall> calls = new ArrayList<>();
+        if (found.password()) {
+            calls.add(call("iam:DeleteLoginProfile", member, null, null));
+        }
+        found.accessKeyIds().forEach(id -> calls.add(call("iam:DeleteAccessKey", member, "AccessKeyId", id)));
+        found.signingCertificateIds().forEach(id -> calls.add(call("iam:DeleteSigningCertificate", member,
+                "CertificateId", id)));
+        found.mfaSerialNumbers().forEach(serial -> calls.add(call("iam:DeactivateMFADevice", member,
+                "SerialNumber", serial)));
+        return calls;
+    }
+
+    private static PlannedCall call(String action, String member, String key, String value) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(TARGET_PRINCIPAL, member);
+        parameters.put(TASK_POLICY_ARN, RootTask.DELETE_ROOT_USER_CREDENTIALS.policyArn());
+        if (key != null) {
+            parameters.put(key, value);
+        }
+        return new PlannedCall(action, parameters);
+    }
+}
