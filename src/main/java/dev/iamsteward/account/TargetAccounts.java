@@ -5,6 +5,8 @@ import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.IamAccount;
 import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamRateLimits;
+import dev.iamsteward.iam.OrganizationConfig;
+import dev.iamsteward.iam.OrganizationRoot;
 import dev.iamsteward.iam.RateLimitedIam;
 import dev.iamsteward.iam.TracedIamDirectory;
 import dev.iamsteward.iam.aws.AwsConfig;
@@ -12,6 +14,7 @@ import dev.iamsteward.iam.aws.AwsIamDirectory;
 import dev.iamsteward.iam.aws.AwsTargets;
 import dev.iamsteward.iam.memory.InMemoryIamAccount;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import dev.iamsteward.iam.memory.InMemoryOrganization;
 import dev.iamsteward.iam.memory.InMemoryPolicySimulator;
 import dev.iamsteward.iam.memory.SimulatedBroker;
 import io.opentelemetry.api.trace.Tracer;
@@ -35,11 +38,17 @@ import java.util.Map;
 public class TargetAccounts {
 
     private final Map<String, TargetAccount> accounts = new LinkedHashMap<>();
+    private final IamConfig.BackendKind backend;
+    private final Instance<AwsTargets> awsTargets;
+    private final Clock clock;
 
     TargetAccounts(AccountsConfig accounts, IamConfig iam, AwsConfig aws, CatalogConfig catalog,
             Instance<InMemoryIamDirectory> sandbox, Instance<InMemoryIamAccount> sandboxAccount,
             Instance<InMemoryPolicySimulator> sandboxSimulator, Instance<AwsTargets> awsTargets, Clock clock, Tracer tracer,
             IamRateLimits limits) {
+        this.backend = iam.backend();
+        this.awsTargets = awsTargets;
+        this.clock = clock;
         for (AccountSettings settings : AccountSettings.of(accounts, iam, aws, catalog.profiles().keySet())) {
             TargetAccount target = switch (iam.backend()) {
                 case MEMORY -> {
@@ -61,6 +70,15 @@ public class TargetAccounts {
                 Log.infof("Account %s: IAM backend %s, %s", settings.id(), backend.name(), backend.target());
             }
         }
+    }
+
+    /** The organization's centralized root access on this backend: the sandbox organization, or AWS's. */
+    OrganizationRoot organizationRoot(OrganizationConfig config, List<String> members) {
+        String management = config.accountId().orElseThrow();
+        return switch (backend) {
+            case MEMORY -> new InMemoryOrganization(management, members, config.region(), clock);
+            case AWS -> awsTargets.get().organizationRoot(config);
+        };
     }
 
     /** Every target account, in the order of their ids. */

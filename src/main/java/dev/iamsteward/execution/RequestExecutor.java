@@ -20,8 +20,11 @@ public class RequestExecutor {
     private final UserCreation users;
     private final SecretSteps secrets;
     private final KeyRotations rotations;
+    private final RootSteps roots;
 
-    RequestExecutor(TargetAccounts accounts, UserCreation users, SecretSteps secrets, KeyRotations rotations) {
+    RequestExecutor(TargetAccounts accounts, UserCreation users, SecretSteps secrets, KeyRotations rotations,
+            RootSteps roots) {
+        this.roots = roots;
         this.accounts = accounts;
         this.rotations = rotations;
         this.users = users;
@@ -161,6 +164,11 @@ public class RequestExecutor {
         }
 
         /** A key rotated on demand: refused now (gone, or rotated since the plan) fails the request, not retried. */
+        @Override
+        public StepResult deleteRootCredential(PlanStep.DeleteRootCredential step) {
+            return roots.run(step, by);
+        }
+
         @Override
         public StepResult startKeyRotation(PlanStep.StartKeyRotation step) {
             try {

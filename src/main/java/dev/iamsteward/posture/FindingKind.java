@@ -22,6 +22,11 @@ public enum FindingKind {
     /** Other credentials of a user the service created changed outside it; HIGH when console access was given. */
     DRIFTED_USER(Severity.MEDIUM, RequestType.OFFBOARD_USER, null),
     /** A break-glass approval that no approver reviewed in time; it closes once one does. */
+    /**
+     * A member account's root user holds a password, access keys, MFA devices or signing certificates, as an
+     * IAMAuditRootUserCredentials session reads them; the subject is {@code root:<member account id>}.
+     */
+    MEMBER_ROOT_CREDENTIALS(Severity.CRITICAL, RequestType.DELETE_ROOT_CREDENTIALS, null),
     BREAK_GLASS_REVIEW_OVERDUE(Severity.HIGH, null, "An approver of the request's rule reviews the break-glass "
             + "use with POST /v1/requests/{id}/break-glass/review (the request id is the finding's subject); the "
             + "finding closes once the review is recorded.");

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PostureScan {
 
+    /** What the scan of a target account's credential report opens and resolves. */
+    private static final Set<FindingKind> REPORT_KINDS = EnumSet.complementOf(EnumSet.of(
+            FindingKind.BREAK_GLASS_REVIEW_OVERDUE, FindingKind.MEMBER_ROOT_CREDENTIALS));
+    private static final Set<FindingKind> MEMBER_ROOT_KINDS = EnumSet.of(FindingKind.MEMBER_ROOT_CREDENTIALS);
+
     /** Serialises the recording of scans across replicas; each records what its own report showed. */
     private static final long LOCK = 0x706f7374757265L;
     private static final int IN_BATCH = 1000;
@@ -42,10 +48,13 @@ public class PostureScan {
     private final PostureMetrics metrics;
     private final Event<FindingOpened> openings;
     private final CredentialLedger issued;
+    private final MemberRootAudit memberRoots;
     private final Clock clock;
 
     PostureScan(TargetAccounts accounts, CredentialReports reports, PostureConfig config, AuditLog audit,
-            PostureMetrics metrics, Event<FindingOpened> openings, CredentialLedger issued, Clock clock) {
+            PostureMetrics metrics, Event<FindingOpened> openings, CredentialLedger issued, MemberRootAudit memberRoots,
+            Clock clock) {
+        this.memberRoots = memberRoots;
         this.accounts = accounts;
         this.reports = reports;
         this.config = config;
@@ -71,6 +80,14 @@ public class PostureScan {
                 failure = failure == null ? e : failure;
             }
         }
+        if (memberRoots.configured()) {
+            try {
+                ScanResult roots = scanMemberRoots(actor);
+                total = total == null ? roots : total.plus(roots);
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
         metrics.refreshOpenFindings();
         if (failure != null) {
             throw failure;
@@ -85,10 +102,20 @@ public class PostureScan {
         Map<String, Expected> expected = QuarkusTransaction.requiringNew().call(() -> issued.expected(target.id()));
         List<Observation> seen = new PostureRules(config, target.managedPath())
                 .observe(summary, report, created, expected, clock.instant());
-        return QuarkusTransaction.requiringNew().call(() -> record(target.id(), seen, report.generatedAt(), actor));
+        return QuarkusTransaction.requiringNew().call(() -> record(target.id(), seen, report.generatedAt(), actor,
+                REPORT_KINDS, "posture.scanned"));
     }
 
-    private ScanResult record(String account, List<Observation> seen, Instant generatedAt, String actor) {
+    /** The member accounts' root users, read in audit sessions, recorded under the organization's target account. */
+    private ScanResult scanMemberRoots(String actor) {
+        List<Observation> seen = memberRoots.observe();
+        Instant at = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> record(memberRoots.recordedUnder(), seen, at, actor,
+                MEMBER_ROOT_KINDS, "posture.member-roots-scanned"));
+    }
+
+    private ScanResult record(String account, List<Observation> seen, Instant generatedAt, String actor,
+            Set<FindingKind> scope, String auditAction) {
         Finding.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK)
                 .getSingleResult();
         Instant now = clock.instant();
@@ -107,16 +134,16 @@ public class PostureScan {
             }
         }
         int resolved = 0;
-        // Overdue break-glass reviews are not in the credential report: BreakGlassReviews opens and closes them.
-        for (Finding open : Finding.<Finding>list("account = ?1 and status = ?2 and kind <> ?3", account,
-                FindingStatus.OPEN, FindingKind.BREAK_GLASS_REVIEW_OVERDUE)) {
+        // A scan resolves only the kinds it looks for: overdue break-glass reviews, for one, are in no report.
+        for (Finding open : Finding.<Finding>list("account = ?1 and status = ?2 and kind in ?3", account,
+                FindingStatus.OPEN, scope)) {
             if (!fingerprints.contains(open.fingerprint)) {
                 open.resolve(now);
                 resolved++;
             }
         }
         long stillOpen = opened + again;
-        audit.record(new AuditEntry("posture.scanned", null, actor, null, null, now, "account " + account
+        audit.record(new AuditEntry(auditAction, null, actor, null, null, now, "account " + account
                 + ": report of " + generatedAt
                 + ": " + opened + " opened, " + again + " seen again, " + resolved + " resolved", account));
         return new ScanResult(generatedAt, opened, again, resolved, stillOpen);

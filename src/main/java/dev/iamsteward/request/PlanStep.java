@@ -42,6 +42,9 @@ public sealed interface PlanStep {
 
     /** The typed step of a stored call; an action this service does not know is an {@link UnknownStep}. */
     static PlanStep of(PlannedCall call) {
+        if (call.parameters().containsKey(DeleteRootCredential.TARGET_PRINCIPAL)) {
+            return DeleteRootCredential.read(call);
+        }
         Function<Map<String, String>, PlanStep> reader = StepReaders.READERS.get(call.action());
         if (reader == null) {
             throw new UnknownStep(call.action());
@@ -97,6 +100,8 @@ public sealed interface PlanStep {
         R deleteUser(DeleteUser step);
 
         R startKeyRotation(StartKeyRotation step);
+
+        R deleteRootCredential(DeleteRootCredential step);
     }
 
     // ---- users
@@ -484,6 +489,73 @@ public sealed interface PlanStep {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.deleteServiceSpecificCredential(this);
+        }
+    }
+
+    // ---- a member account's root user
+
+    /**
+     * One credential of a member account's root user removed, in a root session on that account scoped to the task
+     * policy the step names; stored without a user name, {@code TargetPrincipal} and {@code TaskPolicyArn} first.
+     */
+    record DeleteRootCredential(String memberAccount, String taskPolicyArn, Credential credential, String credentialId)
+            implements PlanStep {
+        public static final String TARGET_PRINCIPAL = "TargetPrincipal";
+        public static final String TASK_POLICY_ARN = "TaskPolicyArn";
+
+        /** What kind of credential, with the IAM call that removes it and the parameter naming it. */
+        public enum Credential {
+            PASSWORD(DeleteLoginProfile.ACTION, null),
+            ACCESS_KEY(DeleteAccessKey.ACTION, "AccessKeyId"),
+            SIGNING_CERTIFICATE(DeleteSigningCertificate.ACTION, "CertificateId"),
+            MFA_DEVICE(DeactivateMfaDevice.ACTION, "SerialNumber");
+
+            final String action;
+            final String parameter;
+
+            Credential(String action, String parameter) {
+                this.action = action;
+                this.parameter = parameter;
+            }
+        }
+
+        /** The root user has no user name. */
+        public String userName() {
+            return null;
+        }
+
+        public String action() {
+            return credential.action;
+        }
+
+        public void putParameters(Map<String, String> into) {
+            into.put(TARGET_PRINCIPAL, memberAccount);
+            into.put(TASK_POLICY_ARN, taskPolicyArn);
+            if (credential.parameter != null) {
+                into.put(credential.parameter, credentialId);
+            }
+        }
+
+        @Override
+        public PlannedCall stored() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            putParameters(parameters);
+            return new PlannedCall(action(), parameters);
+        }
+
+        static DeleteRootCredential read(PlannedCall call) {
+            Map<String, String> p = call.parameters();
+            for (Credential credential : Credential.values()) {
+                if (credential.action.equals(call.action())) {
+                    return new DeleteRootCredential(p.get(TARGET_PRINCIPAL), p.get(TASK_POLICY_ARN), credential,
+                            credential.parameter == null ? null : p.get(credential.parameter));
+                }
+            }
+            throw new UnknownStep(call.action() + " in a root session");
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.deleteRootCredential(this);
         }
     }
 }

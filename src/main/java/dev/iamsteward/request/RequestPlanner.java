@@ -56,9 +56,11 @@ public class RequestPlanner {
     private final EntityManager em;
     private final KeyRotations rotations;
     private final boolean credentialsNeedBoundary;
+    private final RootUserPlan rootUsers;
 
     RequestPlanner(TargetAccounts accounts, Catalog catalog, Clock clock, EntityManager em, KeyRotations rotations,
-            IamConfig iam) {
+            IamConfig iam, RootUserPlan rootUsers) {
+        this.rootUsers = rootUsers;
         this.rotations = rotations;
         this.credentialsNeedBoundary = iam.credentialsNeedBoundary();
         this.em = em;
@@ -112,6 +114,10 @@ public class RequestPlanner {
             request.plan = PlanStep.stored(planCreateUser(target, request));
             return;
         }
+        if (request.type.concernsRootUser()) {
+            request.plan = rootUsers.plan(request);
+            return;
+        }
         Supplier<List<AccessKey>> keys = () -> iam.listAccessKeys(request.userName);
         if (known != null && KNOWN_TYPES.contains(request.type)) {
             request.userArn = known.arn();
@@ -147,7 +153,7 @@ public class RequestPlanner {
             case SUSPEND_USER -> SuspensionPlan.suspend(iam, request, user);
             case RESTORE_USER -> SuspensionPlan.restore(iam, request, user);
             case OFFBOARD_USER -> OffboardingPlan.of(iam, request.userName, request.planNotes::add);
-            case CREATE_USER -> throw new IllegalStateException("planned above");
+            case CREATE_USER, DELETE_ROOT_CREDENTIALS -> throw new IllegalStateException("planned above");
         };
     }
 

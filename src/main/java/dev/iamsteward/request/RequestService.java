@@ -70,7 +70,7 @@ public class RequestService {
             request.linkTicket(ticket);
         }
         planner.plan(request);
-        request.risk = submission.profile() == null ? "LOW"
+        request.risk = submission.profile() == null ? submission.type().defaultRisk()
                 : catalog.profile(account.settings(), submission.profile()).risk().name();
         ApprovalPolicy.Match rule = policy.match(request.account, request.type, request.risk);
         request.approval = rule.requirement();

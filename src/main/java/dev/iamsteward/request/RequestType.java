@@ -19,7 +19,23 @@ public enum RequestType {
     REMOVE_MFA,
     SUSPEND_USER,
     RESTORE_USER,
-    OFFBOARD_USER;
+    OFFBOARD_USER,
+    /**
+     * Deletes the root user's password, access keys and signing certificates and deactivates its MFA devices in a
+     * member account of the organization ({@code userName} is that account's id), in an IAMDeleteRootUserCredentials
+     * session.
+     */
+    DELETE_ROOT_CREDENTIALS;
+
+    /** Types that act on a member account's root user through the organization, not on an IAM user. */
+    public boolean concernsRootUser() {
+        return this == DELETE_ROOT_CREDENTIALS;
+    }
+
+    /** The risk of a request that names no access profile: a root user's credentials are HIGH, the rest LOW. */
+    public String defaultRisk() {
+        return concernsRootUser() ? "HIGH" : "LOW";
+    }
 
     /** Types that concern one access key, named by {@code accessKeyId}. */
     public boolean concernsOneKey() {

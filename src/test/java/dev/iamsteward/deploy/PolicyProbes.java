@@ -50,6 +50,7 @@ final class PolicyProbes {
         }
         organization(false);
         organization(true);
+        organizationRoot();
         return probes;
     }
 
@@ -338,6 +339,53 @@ final class PolicyProbes {
         add(outsider, "secretsmanager:GetSecretValue", SECRET, NONE, naming(IAM + "user/ci/deployer"), rcp,
                 !guardSecrets);
         add(alice, "secretsmanager:GetSecretValue", SECRET, NONE, naming(ALICE), rcp, true);
+    }
+
+    // ---- organization-root.yaml: sts:AssumeRoot with the credential task policies, on members only
+
+    static final Path ORGANIZATION_ROOT = Path.of("deploy/aws/organization-root.yaml");
+
+    private void organizationRoot() {
+        combination = "organization-root";
+        CloudFormationTemplate template = CloudFormationTemplate.load(ORGANIZATION_ROOT, Map.of(
+                "ServiceRoleArn", TargetAccountTemplateTest.SERVICE_ROLE,
+                "ExternalId", TargetAccountTemplateTest.EXTERNAL_ID));
+        List<JsonNode> policies = new ArrayList<>();
+        template.resource("OrganizationRootRole").path("Policies").forEach(p -> policies.add(p.path("PolicyDocument")));
+        Principal role = new Principal("organization root role", IAM + "role/iam-steward-organization-root", policies,
+                List.of());
+        String member = "arn:aws:iam::444455556666:root";
+        String task = "arn:aws:iam::aws:policy/root-task/";
+        // The member account's side: centralized root access lets the organization's management (or delegated)
+        // account in, which the engine can only see as a resource policy. Naming the role, it leaves every decision
+        // to the role's own policy, which is what these probes are about.
+        JsonNode memberSide = IamSimulate.document("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                + role.arn() + "\"},\"Action\":\"sts:AssumeRoot\",\"Resource\":\"*\"}");
+        // What the service needs. AssumeRoot has no sts:DurationSeconds key (the engine refuses one as ignored), so
+        // the session's length cannot change a decision here: AWS caps it at 900 seconds itself.
+        add(role, "sts:AssumeRoot", member, Map.of("sts:TaskPolicyArn", task + "IAMAuditRootUserCredentials"),
+                memberSide, null, true);
+        add(role, "sts:AssumeRoot", member, Map.of("sts:TaskPolicyArn", task + "IAMDeleteRootUserCredentials"),
+                memberSide, null, true);
+        add(role, "iam:ListOrganizationsFeatures", "*", NONE, true);
+        // Other task policies, none, or a look-alike
+        for (String other : List.of("IAMCreateRootUserPassword", "S3UnlockBucketPolicy", "SQSUnlockQueuePolicy")) {
+            add(role, "sts:AssumeRoot", member, Map.of("sts:TaskPolicyArn", task + other), memberSide, null, false);
+        }
+        add(role, "sts:AssumeRoot", member, NONE, memberSide, null, false);
+        add(role, "sts:AssumeRoot", member, Map.of("sts:TaskPolicyArn",
+                "arn:aws:iam::444455556666:policy/root-task/IAMDeleteRootUserCredentials"), memberSide, null, false);
+        // The account the role lives in (the management or delegated account)
+        add(role, "sts:AssumeRoot", IAM + "root", Map.of("sts:TaskPolicyArn", task + "IAMAuditRootUserCredentials"),
+                memberSide, null, false);
+        add(role, "sts:AssumeRoot", IAM + "root", Map.of("sts:TaskPolicyArn", task + "IAMDeleteRootUserCredentials"),
+                memberSide, null, false);
+        // Nothing else
+        add(role, "sts:AssumeRole", IAM + "role/OrganizationAccountAccessRole", NONE, false);
+        add(role, "iam:EnableOrganizationsRootSessions", "*", NONE, false);
+        add(role, "iam:DisableOrganizationsRootCredentialsManagement", "*", NONE, false);
+        add(role, "iam:DeleteAccessKey", ALICE, NONE, false);
+        add(role, "iam:DeleteLoginProfile", ALICE, NONE, false);
     }
 
     // ---- helpers

@@ -1,6 +1,8 @@
 package dev.iamsteward.iam.aws;
 
 import io.opentelemetry.api.OpenTelemetry;
+import java.net.URI;
+import java.util.Optional;
 import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -21,20 +23,30 @@ final class AwsClients {
     }
 
     static StsClient sts(AwsConfig config, OpenTelemetry telemetry) {
+        return sts(config, telemetry, config.region(), config.stsEndpoint());
+    }
+
+    /** STS of {@code region} (its Regional endpoint unless {@code endpoint} overrides it), bounded as configured. */
+    static StsClient sts(AwsConfig config, OpenTelemetry telemetry, String region, Optional<URI> endpoint) {
         StsClientBuilder builder = StsClient.builder()
                 .httpClientBuilder(http(config))
                 .overrideConfiguration(c -> bounded(c, config).addExecutionInterceptor(tracing(telemetry)))
-                .region(Region.of(config.region()));
-        config.stsEndpoint().ifPresent(builder::endpointOverride);
+                .region(Region.of(region));
+        endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     /** IAM is global; with an endpoint override the configured region is used for signing. */
     static IamClient iam(AwsConfig config, OpenTelemetry telemetry) {
+        return iam(config, telemetry, config.region(), config.iamEndpoint());
+    }
+
+    /** IAM's global endpoint, or {@code endpoint} signed for {@code region}. */
+    static IamClient iam(AwsConfig config, OpenTelemetry telemetry, String region, Optional<URI> override) {
         IamClientBuilder builder = IamClient.builder().httpClientBuilder(http(config))
                 .overrideConfiguration(c -> bounded(c, config).addExecutionInterceptor(tracing(telemetry)));
-        config.iamEndpoint().ifPresentOrElse(
-                endpoint -> builder.region(Region.of(config.region())).endpointOverride(endpoint),
+        override.ifPresentOrElse(
+                endpoint -> builder.region(Region.of(region)).endpointOverride(endpoint),
                 () -> builder.region(Region.AWS_GLOBAL));
         return builder.build();
     }

@@ -60,7 +60,7 @@ final class AwsErrors {
             if (code.equals("LimitExceeded")) {
                 return new IamException.LimitExceeded(message);
             }
-            if (code.startsWith("AccessDenied")) {
+            if (code.startsWith("AccessDenied") || code.equals("AccountNotManagementOrDelegatedAdministrator")) {
                 return new IamException.AccessDenied(message);
             }
             if (RETRY_LATER.contains(code)) {

@@ -1,5 +1,6 @@
 package dev.iamsteward.iam.aws;
 
+import dev.iamsteward.iam.OrganizationConfig;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -19,6 +20,7 @@ public class AwsTargets implements AutoCloseable {
     private final AwsConfig config;
     private final OpenTelemetry telemetry;
     private final List<AwsIamDirectory> adapters = new ArrayList<>();
+    private final List<AwsOrganizationRoot> organizations = new ArrayList<>();
     private StsClient sts;
     private IamClient iam;
 
@@ -38,11 +40,20 @@ public class AwsTargets implements AutoCloseable {
         return adapter;
     }
 
+    /** Centralized root access of the organization, over clients of its own (STS of the organization's region). */
+    public synchronized AwsOrganizationRoot organizationRoot(OrganizationConfig organization) {
+        AwsOrganizationRoot root = new AwsOrganizationRoot(organization, config, telemetry);
+        organizations.add(root);
+        return root;
+    }
+
     @PreDestroy
     @Override
     public synchronized void close() {
         adapters.forEach(AwsIamDirectory::close);
         adapters.clear();
+        organizations.forEach(AwsOrganizationRoot::close);
+        organizations.clear();
         if (sts != null) {
             iam.close();
             sts.close();

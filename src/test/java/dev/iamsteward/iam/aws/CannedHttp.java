@@ -31,6 +31,7 @@ final class CannedHttp implements AutoCloseable {
     private final HttpServer server;
     private final List<Map<String, String>> calls = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> signatures = new CopyOnWriteArrayList<>();
 
     private CannedHttp(Function<Map<String, String>, Answer> script) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -61,7 +62,20 @@ final class CannedHttp implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** The Authorization and X-Amz-Security-Token headers of every call so far, in order (absent: not there). */
+    List<Map<String, String>> signatures() {
+        return List.copyOf(signatures);
+    }
+
     private void answer(HttpExchange exchange, Function<Map<String, String>, Answer> script) throws IOException {
+        Map<String, String> signature = new LinkedHashMap<>();
+        for (String header : List.of("Authorization", "X-Amz-Security-Token")) {
+            String value = exchange.getRequestHeaders().getFirst(header);
+            if (value != null) {
+                signature.put(header, value);
+            }
+        }
+        signatures.add(signature);
         Map<String, String> parameters = form(new String(exchange.getRequestBody().readAllBytes(),
                 StandardCharsets.UTF_8));
         calls.add(parameters);
