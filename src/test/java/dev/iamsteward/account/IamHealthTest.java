@@ -75,14 +75,16 @@ class IamHealthTest {
     void aStalledIamMakesReadinessDownWithinTheProbeTimeout() throws Exception {
         long before = summaries();
         CountDownLatch release = new CountDownLatch(1);
+        long bound = config.probeTimeout().plusSeconds(2).toMillis();
+        // IAM stalls for longer than both probes together may take, then answers.
+        long stall = 2 * bound + 2000;
         iam.faults().pauseNext("GetAccountSummary", () -> {
             try {
-                release.await(30, TimeUnit.SECONDS);
+                release.await(stall, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        long bound = config.probeTimeout().plusSeconds(2).toMillis();
         try {
             ready().time(lessThan(bound), TimeUnit.MILLISECONDS).statusCode(503)
                     .body(IAM_CHECK + ".status", equalTo("DOWN"))

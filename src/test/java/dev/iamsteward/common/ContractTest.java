@@ -40,7 +40,7 @@ class ContractTest {
                 "--checks", String.join(",", CHECKS),
                 "--header", "Authorization: Bearer " + Tokens.token(user, role),
                 "--max-examples", System.getProperty("contract.max-examples", "25"),
-                "--max-time", System.getProperty("contract.max-time", "45"),
+                "--max-time", System.getProperty("contract.max-time", "25"),
                 "--seed", "20261202", "--workers", "1", "--request-timeout", "20",
                 "--suppress-health-check", "all", "--output-sanitize", "true",
                 "--report", "junit", "--report-dir", reports.toAbsolutePath().toString()))

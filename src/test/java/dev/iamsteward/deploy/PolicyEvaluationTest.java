@@ -52,8 +52,10 @@ class PolicyEvaluationTest {
                     .append(" | ").append(probe.allowed() ? "Allowed" : "denied").append(" | ").append(answer)
                     .append(" |\n");
         }
-        Files.createDirectories(TABLE.getParent());
-        Files.writeString(TABLE, table);
+        if (DeployDirectory.isTheRepositorys()) {
+            Files.createDirectories(TABLE.getParent());
+            Files.writeString(TABLE, table);
+        }
         assertEquals(List.of(), wrong, wrong.size() + " of " + probes.size() + " probes decided otherwise");
         assertTrue(allowed > 50 && allowed < probes.size() - 150, "allowed: " + allowed + " of " + probes.size());
     }

@@ -15,19 +15,23 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One moto_server per test JVM on a free loopback port, for tests of the AWS adapter over real HTTP. moto is started
- * with AWS's managed policies loaded ({@code MOTO_IAM_LOAD_MANAGED_POLICIES=true}), as the service needs them: console
- * access attaches {@code IAMUserChangePassword}.
+ * moto_servers for tests of the AWS adapter over real HTTP, each started once per test JVM on a free loopback port:
+ * a plain one ({@link #get}), and one with AWS's managed policies loaded ({@link #withManagedPolicies},
+ * {@code MOTO_IAM_LOAD_MANAGED_POLICIES=true}) for the tests that attach them, as console access attaches
+ * {@code IAMUserChangePassword} and suspension {@code AWSDenyAll}. Loading them costs about a second for every account
+ * moto sees and every reset, so the other tests use the plain one.
  */
 public final class MotoServer {
 
     private static final String PROPERTY = "moto.server";
-    /** moto's settings the service needs; see docs/testing.md. */
-    private static final Map<String, String> SETTINGS = Map.of("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+    private static final Map<String, String> PLAIN = Map.of();
+    /** moto's settings the service's managed-policy attachments need; see docs/testing.md. */
+    private static final Map<String, String> MANAGED_POLICIES = Map.of("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
     private static final Duration STARTUP = Duration.ofSeconds(60);
     /**
      * With the managed policies loaded, moto's state dump is about 4.5 MB and took 2.3 s on an idle core, and its
@@ -37,8 +41,8 @@ public final class MotoServer {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(CALL).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static MotoServer instance;
-    private static RuntimeException failure;
+    private static final Map<Map<String, String>, MotoServer> STARTED = new HashMap<>();
+    private static final Map<Map<String, String>, RuntimeException> FAILED = new HashMap<>();
 
     private final URI endpoint;
 
@@ -46,19 +50,29 @@ public final class MotoServer {
         this.endpoint = endpoint;
     }
 
-    /** The server of this JVM, started on first use; a failed start is reported again to every caller. */
-    public static synchronized MotoServer get() {
-        if (instance == null && failure == null) {
+    /** The plain server of this JVM, started on first use; a failed start is reported again to every caller. */
+    public static MotoServer get() {
+        return started(PLAIN);
+    }
+
+    /** The server of this JVM that knows AWS's managed policies, started on first use. */
+    public static MotoServer withManagedPolicies() {
+        return started(MANAGED_POLICIES);
+    }
+
+    private static synchronized MotoServer started(Map<String, String> settings) {
+        if (!STARTED.containsKey(settings) && !FAILED.containsKey(settings)) {
             try {
-                instance = start();
+                STARTED.put(settings, start(settings));
             } catch (RuntimeException e) {
-                failure = e;
+                FAILED.put(settings, e);
             }
         }
+        RuntimeException failure = FAILED.get(settings);
         if (failure != null) {
             throw new IllegalStateException("moto_server is not available: " + failure.getMessage(), failure);
         }
-        return instance;
+        return STARTED.get(settings);
     }
 
     public URI endpoint() {
@@ -94,7 +108,7 @@ public final class MotoServer {
         }
     }
 
-    private static MotoServer start() {
+    private static MotoServer start(Map<String, String> settings) {
         Path executable = executable();
         defaultCredential("aws.accessKeyId", "testing");
         defaultCredential("aws.secretAccessKey", "testing");
@@ -103,7 +117,7 @@ public final class MotoServer {
             Path log = Files.createTempFile("moto-server-", ".log");
             ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p",
                     String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(SETTINGS);
+            builder.environment().putAll(settings);
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, log), "moto-server-stop"));
             URI endpoint = URI.create("http://127.0.0.1:" + port);

@@ -43,7 +43,7 @@ class AwsBackendTest {
     public static class OnMoto implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            String moto = MotoServer.get().endpoint().toString();
+            String moto = MotoServer.withManagedPolicies().endpoint().toString();
             return Map.ofEntries(Map.entry("steward.iam.backend", "aws"),
                     // moto ignores CreateUser's PermissionsBoundary: the boundary check is the in-memory IAM's to test
                     Map.entry("steward.iam.credentials-need-boundary", "false"),
@@ -100,7 +100,7 @@ class AwsBackendTest {
         String secret = Secrets.retrieve("alice", view.path("secrets[0].id")).statusCode(200).extract()
                 .path("secret");
         try (SecretsManagerClient secrets = SecretsManagerClient.builder()
-                .endpointOverride(MotoServer.get().endpoint()).region(Region.US_EAST_1)
+                .endpointOverride(MotoServer.withManagedPolicies().endpoint()).region(Region.US_EAST_1)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
             String name = "iam-steward/" + userName + "/access_key_secret/" + view.path("secrets[0].label");
             assertEquals(secret, secrets.getSecretValue(r -> r.secretId(name)).secretString());
@@ -148,7 +148,7 @@ class AwsBackendTest {
 
     /** moto's IAM in its default account, the one the broker role's sessions act in. */
     private static IamClient motoIam() {
-        return IamClient.builder().endpointOverride(MotoServer.get().endpoint()).region(Region.US_EAST_1)
+        return IamClient.builder().endpointOverride(MotoServer.withManagedPolicies().endpoint()).region(Region.US_EAST_1)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 

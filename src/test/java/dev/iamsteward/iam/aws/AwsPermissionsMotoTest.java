@@ -88,12 +88,14 @@ class AwsPermissionsMotoTest {
 
     @Test
     void anAwsManagedPolicyIsAttachedAsOnAws() {
-        // The harness starts moto with MOTO_IAM_LOAD_MANAGED_POLICIES=true: without it moto 5.2.5 knows no AWS
-        // managed policy, and attaching IAMUserChangePassword (which GRANT_CONSOLE_ACCESS plans) is NoSuchEntity.
-        String user = moto.user("fay");
+        // Without MOTO_IAM_LOAD_MANAGED_POLICIES=true moto 5.2.5 knows no AWS managed policy, and attaching
+        // IAMUserChangePassword (which GRANT_CONSOLE_ACCESS plans) is NoSuchEntity: this test uses the moto that has them.
+        try (MotoIam managed = MotoIam.withManagedPolicies()) {
+            String user = managed.user("fay");
 
-        iam.attachUserPolicy(user, CHANGE_PASSWORD, request());
-        assertEquals(List.of(CHANGE_PASSWORD), iam.listAttachedUserPolicies(user));
+            managed.directory().attachUserPolicy(user, CHANGE_PASSWORD, request());
+            assertEquals(List.of(CHANGE_PASSWORD), managed.directory().listAttachedUserPolicies(user));
+        }
     }
 
     @Test

@@ -26,11 +26,12 @@ final class MotoIam implements AutoCloseable {
     static final String ALLOW_LIST_BUCKETS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"}]}";
 
-    private final MotoServer moto = MotoServer.get();
+    private final MotoServer moto;
     private final AwsIamDirectory directory;
     private final IamClient setup;
 
-    private MotoIam() {
+    private MotoIam(MotoServer moto) {
+        this.moto = moto;
         moto.reset();
         directory = new AwsIamDirectory(TestAwsConfig.pointingAt(moto.endpoint(), moto.endpoint()),
                 OpenTelemetry.noop());
@@ -41,7 +42,12 @@ final class MotoIam implements AutoCloseable {
     }
 
     static MotoIam fresh() {
-        return new MotoIam();
+        return new MotoIam(MotoServer.get());
+    }
+
+    /** A freshly reset moto that knows AWS's managed policies, for tests that attach them. */
+    static MotoIam withManagedPolicies() {
+        return new MotoIam(MotoServer.withManagedPolicies());
     }
 
     /** The adapter under test. */
