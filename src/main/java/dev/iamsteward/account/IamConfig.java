@@ -80,6 +80,12 @@ public interface IamConfig {
         /** How long after its creation each new access key fails GetCallerIdentity checks; 0 in normal use. */
         @WithDefault("0s")
         Duration keyPropagationDelay();
+
+        /**
+         * Member accounts of the sandbox organization whose root user starts with an active access key, so that the
+         * posture scan has a root credential to find and a DELETE_ROOT_CREDENTIALS request something to delete.
+         */
+        Optional<List<String>> memberRootAccessKeys();
     }
 
     /** The IAM adapters the service can use. */

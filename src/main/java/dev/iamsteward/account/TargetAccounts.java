@@ -39,6 +39,7 @@ public class TargetAccounts {
 
     private final Map<String, TargetAccount> accounts = new LinkedHashMap<>();
     private final IamConfig.BackendKind backend;
+    private final IamConfig.Sandbox sandboxContents;
     private final Instance<AwsTargets> awsTargets;
     private final Clock clock;
 
@@ -47,6 +48,7 @@ public class TargetAccounts {
             Instance<InMemoryPolicySimulator> sandboxSimulator, Instance<AwsTargets> awsTargets, Clock clock, Tracer tracer,
             IamRateLimits limits) {
         this.backend = iam.backend();
+        this.sandboxContents = iam.sandbox();
         this.awsTargets = awsTargets;
         this.clock = clock;
         for (AccountSettings settings : AccountSettings.of(accounts, iam, aws, catalog.profiles().keySet())) {
@@ -76,7 +78,12 @@ public class TargetAccounts {
     OrganizationRoot organizationRoot(OrganizationConfig config, List<String> members) {
         String management = config.accountId().orElseThrow();
         return switch (backend) {
-            case MEMORY -> new InMemoryOrganization(management, members, config.region(), clock);
+            case MEMORY -> {
+                InMemoryOrganization sandbox = new InMemoryOrganization(management, members, config.region(), clock);
+                sandboxContents.memberRootAccessKeys().orElse(List.of()).stream().filter(members::contains)
+                        .forEach(sandbox::giveRootAccessKey);
+                yield sandbox;
+            }
             case AWS -> awsTargets.get().organizationRoot(config);
         };
     }
