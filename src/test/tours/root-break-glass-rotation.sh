@@ -78,10 +78,10 @@ check "the new key's secret was ready only once the key authenticated" \
 ROT=$(api "$ALICE" POST /v1/requests "{\"type\":\"ROTATE_ACCESS_KEY\",\"userName\":\"tour-oncall\",\"accessKeyId\":\"$KEY\",\"reason\":\"Rotate before handing over\"}" | jq -r .id)
 api "$BOB" POST "/v1/requests/$ROT/approvals" '{"decision":"APPROVE"}' > /dev/null
 status_of "$ALICE" "$ROT" SUCCEEDED > /dev/null
-for _ in $(seq 1 20); do
+for _ in $(seq 1 60); do # dev mode's rotation sweep runs every 10 s
   ROTATION=$(api "$ERIN" GET "/v1/rotations?accessKeyId=$KEY" | jq -c '.items[0]')
   [ "$(jq -r .newKeyProofChecks <<<"$ROTATION")" != "null" ] && break
-  sleep 0.5
+  sleep 1
 done
 check "the rotation waited for its new key to authenticate before going on" \
   "$(jq -r '(.newKeyProofChecks|tostring) + " checks, proven " + (.newKeyProvenAt != null|tostring)' <<<"$ROTATION")" "3 checks, proven true"

@@ -87,6 +87,14 @@ public class RotationSweep {
     }
 
     /**
+     * Moves every open rotation on by one step without starting any: with automatic rotation off, rotations
+     * ordered by ROTATE_ACCESS_KEY requests still proceed.
+     */
+    public int advanceOpen() {
+        return advance(Set.of());
+    }
+
+    /**
      * Every key that ever had a rotation, by account, user and the key's creation second (the report's only name
      * for a key). The sweep starts a key once: one that was rolled back, failed, or rotated on demand is not
      * started again by itself, though an explicit ROTATE_ACCESS_KEY may rotate it again.

@@ -6,7 +6,10 @@ import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Runs the {@link RotationSweep} on a schedule, when rotation is enabled. */
+/**
+ * Runs the {@link RotationSweep} on a schedule when rotation is enabled; when it is not, still moves on the
+ * rotations ROTATE_ACCESS_KEY requests started.
+ */
 @ApplicationScoped
 class RotationSweepTrigger {
 
@@ -22,11 +25,12 @@ class RotationSweepTrigger {
             executeWith = Scheduled.QUARTZ)
     @Nonconcurrent
     void sweep() {
-        if (!config.enabled()) {
-            return;
-        }
         try {
-            sweep.sweep();
+            if (config.enabled()) {
+                sweep.sweep();
+            } else {
+                sweep.advanceOpen();
+            }
         } catch (IamException e) {
             Log.warnf("The rotation sweep could not read IAM (%s); the next one tries again: %s", e.code(),
                     e.getMessage());

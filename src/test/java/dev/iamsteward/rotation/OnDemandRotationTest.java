@@ -12,6 +12,7 @@ import dev.iamsteward.support.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +56,24 @@ class OnDemandRotationTest extends RotationFixture {
         submit(user, key).statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:iam-steward:problem:already-rotating"))
                 .body("detail", containsString("already being rotated"));
+    }
+
+    @Inject
+    RotationSweepTrigger trigger;
+
+    @Test
+    void withAutomaticRotationOffTheScheduleStillMovesAnOrderedRotationOn() {
+        String user = Flows.managedUser(worker, "ordered-off", "alice");
+        String key = iam.createAccessKey(user, OUTSIDE).key().accessKeyId();
+        String requestId = Requests.submit("ROTATE_ACCESS_KEY", user, Map.of("accessKeyId", key));
+        Flows.approveAndRun(worker, requestId);
+        Flows.drain(worker);
+        assertEquals(RotationStatus.CREATING, rotation(user).status);
+
+        trigger.sweep();
+
+        assertEquals(RotationStatus.WAITING, rotation(user).status, "steward.rotation.enabled is false here");
+        assertEquals(2, iam.listAccessKeys(user).size(), "the old key and the new one");
     }
 
     /**
