@@ -10,21 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.AccessKey;
-import dev.iamsteward.iam.Attribution;
-import dev.iamsteward.iam.memory.InMemoryIamAccount;
-import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.support.Flows;
-import dev.iamsteward.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,29 +23,7 @@ import org.junit.jupiter.api.Test;
  * deactivated; against the in-memory IAM with a propagation delay.
  */
 @QuarkusTest
-class RotationKeyProofTest {
-
-    private static final Attribution OUTSIDE = new Attribution(UUID.randomUUID(), "tool-owner", List.of());
-
-    @Inject
-    RotationSweep sweep;
-
-    @Inject
-    InMemoryIamDirectory iam;
-
-    @Inject
-    InMemoryIamAccount account;
-
-    @Inject
-    JobWorker worker;
-
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void drain() {
-        Flows.drain(worker);
-    }
+class RotationKeyProofTest extends RotationFixture {
 
     @AfterEach
     void keysSpreadAtOnceAgain() {
