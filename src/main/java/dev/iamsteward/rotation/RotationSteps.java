@@ -13,7 +13,6 @@ import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestType;
 import dev.iamsteward.request.SubmitRequest;
 import dev.iamsteward.request.KnownUser;
-import dev.iamsteward.request.RequestPlanner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
