@@ -73,12 +73,25 @@ public class QueueWorkers {
         }
         long deadline = System.nanoTime() + shutdownTimeout.toNanos();
         for (QueueWorker queue : queues) {
-            queue.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            stop(queue, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         if (heartbeat != null) {
             heartbeat.shutdownNow();
             threads.forEach(Thread::interrupt);
             leave();
+        }
+    }
+
+    /**
+     * Stops one queue's workers and hands back their leases. With the database already gone (it may stop before the
+     * service does) the leases stay and run out on their own, after which another replica takes the work over.
+     */
+    private static void stop(QueueWorker queue, Duration grace) {
+        try {
+            queue.stop(grace);
+        } catch (RuntimeException e) {
+            Log.warnf("Could not hand back a queue's leases as the service stops; they run out on their own: %s",
+                    e.toString());
         }
     }
 
