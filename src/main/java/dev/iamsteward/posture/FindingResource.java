@@ -12,10 +12,7 @@ import dev.iamsteward.common.StewardException;
 import dev.iamsteward.request.RequestView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import dev.iamsteward.common.Paging;
 
 /** The account's posture: what is wrong, and the request that fixes it where IAM Steward can. */
 @Path("/v1/findings")
@@ -65,12 +65,10 @@ public class FindingResource {
             @Parameter(description = "Only findings of this kind") @QueryParam("kind") String kind,
             @Parameter(description = "Only findings of this severity") @QueryParam("severity") String severity,
             @Parameter(description = "OPEN or RESOLVED") @QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
+            @Valid @BeanParam Paging paging, @Context UriInfo uri) {
         FindingService.Filter filter = new FindingService.Filter(account, parse(FindingKind.class, "kind", kind),
                 parse(Severity.class, "severity", severity), parse(FindingStatus.class, "status", status));
-        return service.list(filter, limit, cursor, uri);
+        return service.list(filter, paging, uri);
     }
 
     @GET
