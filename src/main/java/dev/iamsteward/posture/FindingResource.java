@@ -5,10 +5,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
-import dev.iamsteward.common.ETags;
+import dev.iamsteward.common.EnumParameter;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
-import dev.iamsteward.common.StewardException;
+import dev.iamsteward.request.FiledRequest;
 import dev.iamsteward.request.RequestView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -66,8 +65,10 @@ public class FindingResource {
             @Parameter(description = "Only findings of this severity") @QueryParam("severity") String severity,
             @Parameter(description = "OPEN or RESOLVED") @QueryParam("status") String status,
             @Valid @BeanParam Paging paging, @Context UriInfo uri) {
-        FindingService.Filter filter = new FindingService.Filter(account, parse(FindingKind.class, "kind", kind),
-                parse(Severity.class, "severity", severity), parse(FindingStatus.class, "status", status));
+        FindingService.Filter filter = new FindingService.Filter(account,
+                EnumParameter.parse(FindingKind.class, "kind", kind),
+                EnumParameter.parse(Severity.class, "severity", severity),
+                EnumParameter.parse(FindingStatus.class, "status", status));
         return service.list(filter, paging, uri);
     }
 
@@ -123,18 +124,6 @@ public class FindingResource {
     @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
     public Response remediate(@PathParam("id") UUID id, @Context UriInfo uri) {
         RequestView filed = service.remediate(id, Caller.of(identity));
-        return Response.accepted(filed).tag(ETags.of(filed.version()))
-                .location(uri.getBaseUriBuilder().path("v1/requests").path(filed.id().toString()).build()).build();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw StewardException.invalid(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
+        return FiledRequest.accepted(filed, uri);
     }
 }

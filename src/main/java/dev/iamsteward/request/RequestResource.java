@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
+import dev.iamsteward.common.EnumParameter;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
 import dev.iamsteward.common.StewardException;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -130,19 +130,9 @@ public class RequestResource {
         if (approvableBy != null && !approvableBy.equals("me")) {
             throw StewardException.invalid("approvableBy must be 'me'");
         }
-        RequestListing.Filter filter = new RequestListing.Filter(account, parse(RequestStatus.class, "status", status),
-                parse(RequestType.class, "type", type), userName, approvableBy != null);
+        RequestListing.Filter filter = new RequestListing.Filter(account,
+                EnumParameter.parse(RequestStatus.class, "status", status),
+                EnumParameter.parse(RequestType.class, "type", type), userName, approvableBy != null);
         return listing.list(Caller.of(identity), filter, paging, uri);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw StewardException.invalid(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

@@ -5,9 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
-import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
+import dev.iamsteward.request.FiledRequest;
 import dev.iamsteward.request.RequestView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -84,7 +84,6 @@ public class RotationResource {
     @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
     public Response rollback(@PathParam("id") UUID id, @Context UriInfo uri) {
         RequestView filed = service.rollback(id, Caller.of(identity));
-        return Response.accepted(filed).tag(ETags.of(filed.version()))
-                .location(uri.getBaseUriBuilder().path("v1/requests").path(filed.id().toString()).build()).build();
+        return FiledRequest.accepted(filed, uri);
     }
 }
