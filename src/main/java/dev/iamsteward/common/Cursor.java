@@ -26,7 +26,7 @@ public record Cursor(Instant at, String key) {
         try {
             return parse.apply(key);
         } catch (IllegalArgumentException e) {
-            throw notHandedOut();
+            throw invalid();
         }
     }
 
@@ -43,11 +43,12 @@ public record Cursor(Instant at, String key) {
             }
             return new Cursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw notHandedOut();
+            throw invalid();
         }
     }
 
-    private static StewardException notHandedOut() {
+    /** The error for a cursor this service did not hand out, also for listings that pass on IAM's own marker. */
+    public static StewardException invalid() {
         return StewardException.invalid("cursor is not one this service handed out");
     }
 }
