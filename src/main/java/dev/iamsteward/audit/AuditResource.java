@@ -3,10 +3,7 @@ package dev.iamsteward.audit;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import dev.iamsteward.common.Paging;
 
 /** Reading the audit log and checking that nobody has changed it. */
 @Path("/v1/audit")
@@ -54,9 +54,8 @@ public class AuditResource {
             @Parameter(description = "Only rows at or after this instant, e.g. 2025-01-31T09:00:00Z")
             @QueryParam("since") String since,
             @Parameter(description = "Only rows before this instant") @QueryParam("until") String until,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        return service.list(AuditFilter.of(requestId, account, actor, action, since, until), cursor, limit, uri);
+            @Valid @BeanParam Paging paging, @Context UriInfo uri) {
+        return service.list(AuditFilter.of(requestId, account, actor, action, since, until), paging, uri);
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.function.Function;
 
 /**
  * A keyset position in a listing: the next page holds the rows strictly after it, so rows inserted while a
@@ -20,6 +21,15 @@ public record Cursor(Instant at, String key) {
         return ENCODER.encodeToString((at + "|" + key).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The key read as the listing's key type; a key {@code parse} refuses was not handed out by this service. */
+    public <K> K key(Function<String, K> parse) {
+        try {
+            return parse.apply(key);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
     /** The cursor a client passed back; anything this service did not hand out is invalid input. */
     public static Cursor decode(String value) {
         try {
@@ -33,7 +43,12 @@ public record Cursor(Instant at, String key) {
             }
             return new Cursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw StewardException.invalid("cursor is not one this service handed out");
+            throw invalid();
         }
+    }
+
+    /** The error for a cursor this service did not hand out, also for listings that pass on IAM's own marker. */
+    public static StewardException invalid() {
+        return StewardException.invalid("cursor is not one this service handed out");
     }
 }

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,6 +46,28 @@ public class MfaCodesService {
 
     @Transactional(dontRollbackOn = StewardException.class)
     public RequestView submit(UUID requestId, MfaCodes codes, Caller caller) {
+        AccessRequest request = awaitingOwnersCodes(requestId, caller);
+        int step = request.stepsDone;
+        String serial = request.plan.get(step).parameters().get("SerialNumber");
+        Secret seed = sealedSeed(request, step, caller);
+        Instant now = clock.instant();
+        if (!Totp.consecutive(seed, codes.code1(), codes.code2(), now)) {
+            throw StewardException.invalid("these are not two consecutive codes of the new device; wait for a "
+                    + "fresh code and send the next two");
+        }
+        enable(request, serial, codes);
+        deliveries.destroy(request.id, step);
+        audit.record(request.mfaCodesAccepted(caller.name(), now).audit("execution.mfa-codes-accepted"));
+        audit.record(request.stepDone(caller.name(), now).audit("execution.step-done"));
+        jobs.requeue(request.id);
+        return RequestView.of(request, List.of());
+    }
+
+    /**
+     * The request, locked, once it is waiting for codes and the caller is its user's owner. Whoever may not see the
+     * request is told it does not exist.
+     */
+    private static AccessRequest awaitingOwnersCodes(UUID requestId, Caller caller) {
         AccessRequest request = AccessRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         if (request == null || !caller.name().equals(request.owner) && !caller.seesAllRequests()
                 && !caller.name().equals(request.requester)) {
@@ -58,30 +81,27 @@ public class MfaCodesService {
             throw new StewardException(ErrorKind.ILLEGAL_TRANSITION, "the request is " + request.status
                     + ", not waiting for MFA codes");
         }
-        int step = request.stepsDone;
-        String serial = request.plan.get(step).parameters().get("SerialNumber");
-        Secret seed = deliveries.unread(request.id, step).orElse(null);
-        if (seed == null) {
+        return request;
+    }
+
+    /** The device's seed, sealed until its codes arrive; once it has expired the request fails. */
+    private Secret sealedSeed(AccessRequest request, int step, Caller caller) {
+        Optional<Secret> seed = deliveries.unread(request.id, step);
+        if (seed.isEmpty()) {
             jobs.failWaiting(request, caller.name(), "the device's seed expired before its codes arrived; submit "
                     + "ENROL_MFA again");
             throw new StewardException(ErrorKind.SECRET_GONE, "the time to enable this device ran out; the request "
                     + "has failed, submit ENROL_MFA again");
         }
-        Instant now = clock.instant();
-        if (!Totp.consecutive(seed, codes.code1(), codes.code2(), now)) {
-            throw StewardException.invalid("these are not two consecutive codes of the new device; wait for a "
-                    + "fresh code and send the next two");
-        }
+        return seed.get();
+    }
+
+    private void enable(AccessRequest request, String serial, MfaCodes codes) {
         try {
             accounts.stored(request.account).directory().enableMfaDevice(request.userName, serial, codes.code1(),
                     codes.code2(), new Attribution(request.id, request.requester, request.approvers()));
         } catch (IamException.InvalidInput e) {
             throw StewardException.invalid("IAM did not accept the codes; send the next two");
         }
-        deliveries.destroy(request.id, step);
-        audit.record(request.mfaCodesAccepted(caller.name(), now).audit("execution.mfa-codes-accepted"));
-        audit.record(request.stepDone(caller.name(), now).audit("execution.step-done"));
-        jobs.requeue(request.id);
-        return RequestView.of(request, List.of());
     }
 }

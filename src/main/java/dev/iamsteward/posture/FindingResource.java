@@ -5,17 +5,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
-import dev.iamsteward.common.ETags;
+import dev.iamsteward.common.EnumParameter;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
-import dev.iamsteward.common.StewardException;
+import dev.iamsteward.request.FiledRequest;
 import dev.iamsteward.request.RequestView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,12 +23,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import dev.iamsteward.common.Paging;
 
 /** The account's posture: what is wrong, and the request that fixes it where IAM Steward can. */
 @Path("/v1/findings")
@@ -65,12 +64,12 @@ public class FindingResource {
             @Parameter(description = "Only findings of this kind") @QueryParam("kind") String kind,
             @Parameter(description = "Only findings of this severity") @QueryParam("severity") String severity,
             @Parameter(description = "OPEN or RESOLVED") @QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        FindingService.Filter filter = new FindingService.Filter(account, parse(FindingKind.class, "kind", kind),
-                parse(Severity.class, "severity", severity), parse(FindingStatus.class, "status", status));
-        return service.list(filter, limit, cursor, uri);
+            @Valid @BeanParam Paging paging, @Context UriInfo uri) {
+        FindingService.Filter filter = new FindingService.Filter(account,
+                EnumParameter.parse(FindingKind.class, "kind", kind),
+                EnumParameter.parse(Severity.class, "severity", severity),
+                EnumParameter.parse(FindingStatus.class, "status", status));
+        return service.list(filter, paging, uri);
     }
 
     @GET
@@ -125,18 +124,6 @@ public class FindingResource {
     @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
     public Response remediate(@PathParam("id") UUID id, @Context UriInfo uri) {
         RequestView filed = service.remediate(id, Caller.of(identity));
-        return Response.accepted(filed).tag(ETags.of(filed.version()))
-                .location(uri.getBaseUriBuilder().path("v1/requests").path(filed.id().toString()).build()).build();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw StewardException.invalid(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
+        return FiledRequest.accepted(filed, uri);
     }
 }

@@ -4,7 +4,9 @@ import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.Cursor;
 import dev.iamsteward.common.ErrorKind;
+import dev.iamsteward.common.KeysetQuery;
 import dev.iamsteward.common.Page;
+import dev.iamsteward.common.Paging;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.request.AccessRequest;
@@ -18,10 +20,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Lists findings, and files the request that fixes one through the normal request path. */
@@ -42,23 +40,14 @@ public class FindingService {
 
     /** Newest first by when each was first seen, which scans never change, so pages are stable. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<FindingView> list(Filter filter, int limit, String cursor, UriInfo uri) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        narrow(where, parameters, "account", filter.account());
-        narrow(where, parameters, "kind", filter.kind());
-        narrow(where, parameters, "severity", filter.severity());
-        narrow(where, parameters, "status", filter.status());
-        if (cursor != null) {
-            Cursor after = Cursor.decode(cursor);
-            where.add("(f.firstSeen < :at or f.firstSeen = :at and f.id < :id)");
-            parameters.put("at", after.at());
-            parameters.put("id", uuid(after.key()));
-        }
-        String query = "from Finding f" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by f.firstSeen desc, f.id desc";
-        List<Finding> rows = Finding.<Finding>find(query, parameters).page(0, limit + 1).list();
-        return Page.ofKeyset(rows, limit, f -> new Cursor(f.firstSeen, f.id.toString()), FindingView::of, uri);
+    public Page<FindingView> list(Filter filter, Paging paging, UriInfo uri) {
+        return KeysetQuery.<Finding>newestFirst("firstSeen", "id", UUID::fromString,
+                        f -> new Cursor(f.firstSeen, f.id.toString()))
+                .where("account = :account", "account", filter.account())
+                .where("kind = :kind", "kind", filter.kind())
+                .where("severity = :severity", "severity", filter.severity())
+                .where("status = :status", "status", filter.status())
+                .page(paging, (query, sort, parameters) -> Finding.find(query, sort, parameters), FindingView::of, uri);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -110,18 +99,4 @@ public class FindingService {
         return finding;
     }
 
-    private static void narrow(List<String> where, Map<String, Object> parameters, String field, Object value) {
-        if (value != null) {
-            where.add("f." + field + " = :" + field);
-            parameters.put(field, value);
-        }
-    }
-
-    private static UUID uuid(String key) {
-        try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            throw StewardException.invalid("cursor is not one this service handed out");
-        }
-    }
 }

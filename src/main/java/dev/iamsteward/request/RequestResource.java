@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
+import dev.iamsteward.common.EnumParameter;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
 import dev.iamsteward.common.StewardException;
@@ -13,12 +14,9 @@ import dev.iamsteward.idempotency.Idempotent;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,13 +27,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.ws.rs.BeanParam;
+import dev.iamsteward.common.Paging;
 
 /** Submitting, finding and reading requests. */
 @Path("/v1/requests")
@@ -127,25 +126,13 @@ public class RequestResource {
             @Size(max = 64, message = "userName must be at most 64 characters") String userName,
             @Parameter(description = "'me': only requests the caller can decide on now")
             @QueryParam("approvableBy") String approvableBy,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
+            @Valid @BeanParam Paging paging, @Context UriInfo uri) {
         if (approvableBy != null && !approvableBy.equals("me")) {
             throw StewardException.invalid("approvableBy must be 'me'");
         }
-        RequestListing.Filter filter = new RequestListing.Filter(account, parse(RequestStatus.class, "status", status),
-                parse(RequestType.class, "type", type), userName, approvableBy != null);
-        return listing.list(Caller.of(identity), filter, limit, cursor, uri);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw StewardException.invalid(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
+        RequestListing.Filter filter = new RequestListing.Filter(account,
+                EnumParameter.parse(RequestStatus.class, "status", status),
+                EnumParameter.parse(RequestType.class, "type", type), userName, approvableBy != null);
+        return listing.list(Caller.of(identity), filter, paging, uri);
     }
 }

@@ -10,13 +10,10 @@ import dev.iamsteward.common.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.ws.rs.BeanParam;
+import dev.iamsteward.common.Paging;
 
 /** Exemptions from key rotation, for a user of one account or one of its keys, until they expire. Admins only. */
 @Path("/v1/rotations/exemptions")
@@ -82,10 +81,8 @@ public class RotationExemptionResource {
     public Page<ExemptionView> list(
             @Parameter(description = "Only exemptions in this target account") @QueryParam("account")
             @Size(max = 64, message = "account must be at most 64 characters") String account,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return exemptions.list(account, limit, cursor, uri);
+            @Valid @BeanParam Paging paging, @Context UriInfo uri) {
+        return exemptions.list(account, paging, uri);
     }
 
     @DELETE

@@ -6,17 +6,16 @@ import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.Cursor;
+import dev.iamsteward.common.KeysetQuery;
 import dev.iamsteward.common.Page;
+import dev.iamsteward.common.Paging;
 import dev.iamsteward.common.StewardException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Exemptions from rotation, each in one account: made and removed by admins, audited, and consulted by the sweep. */
@@ -66,26 +65,13 @@ public class RotationExemptions {
 
     /** Every exemption, or those of one account, expired ones too (marked inactive), newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ExemptionView> list(String account, int limit, String cursor, UriInfo uri) {
+    public Page<ExemptionView> list(String account, Paging paging, UriInfo uri) {
         Instant now = clock.instant();
-        List<String> where = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        if (account != null) {
-            where.add("account = :account");
-            parameters.put("account", accounts.get(account).id());
-        }
-        if (cursor != null) {
-            Cursor after = Cursor.decode(cursor);
-            where.add("(createdAt < :at or createdAt = :at and id < :id)");
-            parameters.put("at", after.at());
-            parameters.put("id", RotationService.uuid(after.key()));
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
-                + "order by createdAt desc, id desc";
-        List<RotationExemption> rows = RotationExemption.<RotationExemption>find(query, parameters)
-                .page(0, limit + 1).list();
-        return Page.ofKeyset(rows, limit, e -> new Cursor(e.createdAt, e.id.toString()),
-                e -> ExemptionView.of(e, now), uri);
+        return KeysetQuery.<RotationExemption>newestFirst("createdAt", "id", UUID::fromString,
+                        e -> new Cursor(e.createdAt, e.id.toString()))
+                .where("account = :account", "account", account == null ? null : accounts.get(account).id())
+                .page(paging, (query, sort, parameters) -> RotationExemption.find(query, sort, parameters),
+                        e -> ExemptionView.of(e, now), uri);
     }
 
     /** Ends an exemption before its expiry. */

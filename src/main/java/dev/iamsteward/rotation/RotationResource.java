@@ -5,16 +5,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Caller;
-import dev.iamsteward.common.ETags;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
+import dev.iamsteward.request.FiledRequest;
 import dev.iamsteward.request.RequestView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import dev.iamsteward.common.Paging;
 
 /** Access key rotations: where each is, and rolling one back. */
 @Path("/v1/rotations")
@@ -59,10 +59,8 @@ public class RotationResource {
             @Parameter(description = "Only rotations of this old key, each time it was rotated")
             @QueryParam("accessKeyId")
             @Size(max = 128, message = "accessKeyId must be at most 128 characters") String accessKeyId,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return service.list(userName, accessKeyId, limit, cursor, uri);
+            @Valid @BeanParam Paging paging, @Context UriInfo uri) {
+        return service.list(userName, accessKeyId, paging, uri);
     }
 
     @POST
@@ -86,7 +84,6 @@ public class RotationResource {
     @APIResponse(responseCode = "503", description = "IAM could not be reached; try again later")
     public Response rollback(@PathParam("id") UUID id, @Context UriInfo uri) {
         RequestView filed = service.rollback(id, Caller.of(identity));
-        return Response.accepted(filed).tag(ETags.of(filed.version()))
-                .location(uri.getBaseUriBuilder().path("v1/requests").path(filed.id().toString()).build()).build();
+        return FiledRequest.accepted(filed, uri);
     }
 }

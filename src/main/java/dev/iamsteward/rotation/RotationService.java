@@ -3,7 +3,9 @@ package dev.iamsteward.rotation;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.Cursor;
 import dev.iamsteward.common.ErrorKind;
+import dev.iamsteward.common.KeysetQuery;
 import dev.iamsteward.common.Page;
+import dev.iamsteward.common.Paging;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestType;
@@ -14,10 +16,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,27 +37,13 @@ public class RotationService {
 
     /** Newest first by start, which never changes, so pages are stable; a key rotated again has a row each time. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RotationView> list(String userName, String accessKeyId, int limit, String cursor, UriInfo uri) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        if (userName != null) {
-            where.add("lower(r.userName) = lower(:user)");
-            parameters.put("user", userName);
-        }
-        if (accessKeyId != null) {
-            where.add("r.oldKeyId = :key");
-            parameters.put("key", accessKeyId);
-        }
-        if (cursor != null) {
-            Cursor after = Cursor.decode(cursor);
-            where.add("(r.startedAt < :at or r.startedAt = :at and r.id < :id)");
-            parameters.put("at", after.at());
-            parameters.put("id", uuid(after.key()));
-        }
-        String query = "from KeyRotation r" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by r.startedAt desc, r.id desc";
-        List<KeyRotation> rows = KeyRotation.<KeyRotation>find(query, parameters).page(0, limit + 1).list();
-        return Page.ofKeyset(rows, limit, r -> new Cursor(r.startedAt, r.id.toString()), RotationView::of, uri);
+    public Page<RotationView> list(String userName, String accessKeyId, Paging paging, UriInfo uri) {
+        return KeysetQuery.<KeyRotation>newestFirst("startedAt", "id", UUID::fromString,
+                        r -> new Cursor(r.startedAt, r.id.toString()))
+                .where("lower(userName) = lower(:user)", "user", userName)
+                .where("oldKeyId = :key", "key", accessKeyId)
+                .page(paging, (query, sort, parameters) -> KeyRotation.find(query, sort, parameters),
+                        RotationView::of, uri);
     }
 
     /**
@@ -98,11 +83,4 @@ public class RotationService {
         return filed;
     }
 
-    static UUID uuid(String key) {
-        try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            throw StewardException.invalid("cursor is not one this service handed out");
-        }
-    }
 }

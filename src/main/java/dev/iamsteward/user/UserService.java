@@ -3,6 +3,7 @@ package dev.iamsteward.user;
 import dev.iamsteward.account.TargetAccount;
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.Caller;
+import dev.iamsteward.common.Cursor;
 import dev.iamsteward.common.LogContext;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.StewardException;
@@ -46,7 +47,7 @@ public class UserService {
         try {
             page = target.directory().listUsers(target.managedPath(), cursor, limit);
         } catch (IamException.InvalidInput e) {
-            throw StewardException.invalid("cursor is not one this service handed out");
+            throw Cursor.invalid();
         }
         return Page.of(page.items().stream().map(UserSummary::of).toList(), page.marker().orElse(null), uri);
     }

@@ -1,7 +1,10 @@
 package dev.iamsteward.iam.aws;
 
 import dev.iamsteward.iam.IamException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,6 +20,10 @@ final class AwsErrors {
     private static final Set<String> INVALID = Set.of("InvalidInput", "ValidationError",
             "MalformedPolicyDocument", "InvalidParameterValue", "InvalidAuthenticationCode",
             "PasswordPolicyViolation");
+    /** The port's exception for each IAM error code that names one kind of failure. */
+    private static final Map<String, Function<String, IamException>> KIND_BY_CODE = kindByCode();
+    /** Every code of this prefix (AccessDenied, AccessDeniedException, ...) is a refusal. */
+    private static final String ACCESS_DENIED = "AccessDenied";
     private static final int FORBIDDEN = 403;
     private static final int SERVER_ERROR = 500;
 
@@ -38,38 +45,19 @@ final class AwsErrors {
         String message = error.awsErrorDetails() == null || error.awsErrorDetails().errorMessage() == null
                 ? error.getMessage()
                 : error.awsErrorDetails().errorMessage();
-        if (code != null) {
-            if (code.equals("EntityAlreadyExists")) {
-                return new IamException.EntityAlreadyExists(message);
-            }
-            if (code.equals("NoSuchEntity")) {
-                return new IamException.NoSuchEntity(message);
-            }
-            if (code.equals("DeleteConflict")) {
-                return new IamException.DeleteConflict(message);
-            }
-            if (code.equals("ReportNotPresent")) {
-                return new IamException.ReportNotPresent(message);
-            }
-            if (code.equals("ReportExpired")) {
-                return new IamException.ReportExpired(message);
-            }
-            if (code.equals("ReportInProgress")) {
-                return new IamException.ReportInProgress(message);
-            }
-            if (code.equals("LimitExceeded")) {
-                return new IamException.LimitExceeded(message);
-            }
-            if (code.startsWith("AccessDenied") || code.equals("AccountNotManagementOrDelegatedAdministrator")) {
-                return new IamException.AccessDenied(message);
-            }
-            if (RETRY_LATER.contains(code)) {
-                return new IamException.Throttled(message);
-            }
-            if (INVALID.contains(code)) {
-                return new IamException.InvalidInput(message);
-            }
+        Function<String, IamException> kind = kindOf(code);
+        return kind != null ? kind.apply(message) : byStatus(error, code, message);
+    }
+
+    private static Function<String, IamException> kindOf(String code) {
+        if (code == null) {
+            return null;
         }
+        return code.startsWith(ACCESS_DENIED) ? IamException.AccessDenied::new : KIND_BY_CODE.get(code);
+    }
+
+    /** For a code IAM Steward does not know, or none: what the SDK and the HTTP status say. */
+    private static IamException byStatus(AwsServiceException error, String code, String message) {
         if (error.isThrottlingException()) {
             return new IamException.Throttled(message);
         }
@@ -80,5 +68,20 @@ final class AwsErrors {
             return new IamException.Unavailable(message);
         }
         return new IamException.InvalidInput((code == null ? "" : code + ": ") + message);
+    }
+
+    private static Map<String, Function<String, IamException>> kindByCode() {
+        Map<String, Function<String, IamException>> kinds = new HashMap<>();
+        kinds.put("EntityAlreadyExists", IamException.EntityAlreadyExists::new);
+        kinds.put("NoSuchEntity", IamException.NoSuchEntity::new);
+        kinds.put("DeleteConflict", IamException.DeleteConflict::new);
+        kinds.put("ReportNotPresent", IamException.ReportNotPresent::new);
+        kinds.put("ReportExpired", IamException.ReportExpired::new);
+        kinds.put("ReportInProgress", IamException.ReportInProgress::new);
+        kinds.put("LimitExceeded", IamException.LimitExceeded::new);
+        kinds.put("AccountNotManagementOrDelegatedAdministrator", IamException.AccessDenied::new);
+        RETRY_LATER.forEach(code -> kinds.put(code, IamException.Throttled::new));
+        INVALID.forEach(code -> kinds.put(code, IamException.InvalidInput::new));
+        return Map.copyOf(kinds);
     }
 }

@@ -1,13 +1,12 @@
 package dev.iamsteward.webhook.inbound;
 
 import dev.iamsteward.common.Cursor;
+import dev.iamsteward.common.KeysetQuery;
 import dev.iamsteward.common.Page;
-import dev.iamsteward.common.StewardException;
-import io.quarkus.panache.common.Parameters;
+import dev.iamsteward.common.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /**
  * What admins see of the inbox going wrong: its dead letters (deliveries that ran out of attempts at processing)
@@ -18,32 +17,24 @@ public class FailedDeliveries {
 
     /** Failed deliveries, most recently failed first, a page at a time. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<DeliveryView> list(int limit, String cursor, UriInfo uri) {
-        return page("state = :failed", Parameters.with("failed", InboundDelivery.State.FAILED), limit, cursor, uri);
+    public Page<DeliveryView> list(Paging paging, UriInfo uri) {
+        return page(byLastUpdate().where("state = :failed", "failed", InboundDelivery.State.FAILED), paging, uri);
     }
 
     /** Refused deliveries, most recently refused first, a page at a time. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<DeliveryView> refused(int limit, String cursor, UriInfo uri) {
-        return page("refusal is not null", new Parameters(), limit, cursor, uri);
+    public Page<DeliveryView> refused(Paging paging, UriInfo uri) {
+        return page(byLastUpdate().where("refusal is not null"), paging, uri);
     }
 
-    private Page<DeliveryView> page(String query, Parameters parameters, int limit, String cursor, UriInfo uri) {
-        if (cursor != null) {
-            Cursor after = Cursor.decode(cursor);
-            query += " and (updatedAt < :at or (updatedAt = :at and id < :id))";
-            parameters.and("at", after.at()).and("id", id(after.key()));
-        }
-        List<InboundDelivery> rows = InboundDelivery.<InboundDelivery>find(query
-                + " order by updatedAt desc, id desc", parameters).page(0, limit + 1).list();
-        return Page.ofKeyset(rows, limit, d -> new Cursor(d.updatedAt, d.id.toString()), DeliveryView::of, uri);
+    /** A delivery's last update is when it failed or was refused, which is what these listings are about. */
+    private static KeysetQuery<InboundDelivery> byLastUpdate() {
+        return KeysetQuery.newestFirst("updatedAt", "id", Long::valueOf,
+                d -> new Cursor(d.updatedAt, d.id.toString()));
     }
 
-    private static long id(String key) {
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw StewardException.invalid("cursor is not one this service handed out");
-        }
+    private static Page<DeliveryView> page(KeysetQuery<InboundDelivery> query, Paging paging, UriInfo uri) {
+        return query.page(paging, (hql, sort, parameters) -> InboundDelivery.find(hql, sort, parameters),
+                DeliveryView::of, uri);
     }
 }

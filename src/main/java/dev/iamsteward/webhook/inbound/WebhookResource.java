@@ -4,29 +4,27 @@ import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import dev.iamsteward.common.Paging;
 
 /**
  * Where ticketing systems post. There is no bearer token here: each delivery is authenticated by its source's
@@ -54,10 +52,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
-    public Page<DeliveryView> failed(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return failed.list(limit, cursor, uri);
+    public Page<DeliveryView> failed(@Valid @BeanParam Paging paging, @Context UriInfo uri) {
+        return failed.list(paging, uri);
     }
 
     @GET
@@ -71,10 +67,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
-    public Page<DeliveryView> refused(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return failed.refused(limit, cursor, uri);
+    public Page<DeliveryView> refused(@Valid @BeanParam Paging paging, @Context UriInfo uri) {
+        return failed.refused(paging, uri);
     }
 
     @POST

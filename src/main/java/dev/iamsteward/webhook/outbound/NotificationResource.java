@@ -5,24 +5,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import dev.iamsteward.common.Paging;
 
 /** Notifications that could not be delivered, for admins to see and send again. */
 @Path("/v1/notifications")
@@ -45,10 +43,8 @@ public class NotificationResource {
     @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
-    public Page<NotificationView> failed(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @Parameter(description = "The cursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return service.failed(limit, cursor, uri);
+    public Page<NotificationView> failed(@Valid @BeanParam Paging paging, @Context UriInfo uri) {
+        return service.failed(paging, uri);
     }
 
     @POST
