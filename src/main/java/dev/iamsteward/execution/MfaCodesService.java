@@ -11,10 +11,10 @@ import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.Totp;
 import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestAccess;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestView;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,11 +45,7 @@ public class MfaCodesService {
 
     @Transactional(dontRollbackOn = StewardException.class)
     public RequestView submit(UUID requestId, MfaCodes codes, Caller caller) {
-        AccessRequest request = AccessRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
-        if (request == null || !caller.name().equals(request.owner) && !caller.seesAllRequests()
-                && !caller.name().equals(request.requester)) {
-            throw StewardException.notFound("Request", requestId);
-        }
+        AccessRequest request = RequestAccess.visible(requestId, caller, true);
         if (!caller.name().equals(request.owner)) {
             throw new StewardException(ErrorKind.NOT_RECIPIENT, "only the owner of '" + request.userName
                     + "', who holds the device, may enable it");
