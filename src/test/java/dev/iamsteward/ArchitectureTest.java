@@ -20,6 +20,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.iamsteward.account.AccountSettings;
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.ApprovedRequests;
+import dev.iamsteward.request.RequestService;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
@@ -125,6 +127,19 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage(REQUEST)
                 .should().setFieldWhere(DescribedPredicate.describe("a field of the request package",
                         (JavaFieldAccess access) -> access.getTargetOwner().getPackageName().equals(REQUEST)))
+                .check(MAIN);
+    }
+
+    /**
+     * An approved request reaches execution through one typed call, made by the request service where a request
+     * becomes APPROVED, in that transaction; nothing else queues an execution.
+     */
+    @Test
+    void onlyTheRequestServiceHandsApprovedRequestsToExecution() {
+        noClasses().that().doNotHaveFullyQualifiedName(RequestService.class.getName())
+                .should().callMethodWhere(DescribedPredicate.describe("ApprovedRequests.execute",
+                        (JavaMethodCall call) -> call.getTargetOwner().isAssignableTo(ApprovedRequests.class)
+                                && call.getName().equals("execute")))
                 .check(MAIN);
     }
 

@@ -8,13 +8,12 @@ import dev.iamsteward.queue.LeasedQueue;
 import dev.iamsteward.queue.Phase;
 import dev.iamsteward.queue.WorkQueue;
 import dev.iamsteward.request.AccessRequest;
-import dev.iamsteward.request.RequestApproved;
+import dev.iamsteward.request.ApprovedRequests;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.Requests;
 import dev.iamsteward.request.StatusChange;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -29,7 +28,7 @@ import java.util.UUID;
  * replicas never take the same job, and report the outcome in a transaction that also moves the request.
  */
 @ApplicationScoped
-public class JobQueue implements LeasedQueue<ExecutionOrder> {
+public class JobQueue implements LeasedQueue<ExecutionOrder>, ApprovedRequests {
 
     /** Jobs of requests that have not started and whose ticket holds them back are not claimed. */
     public static final WorkQueue.Table TABLE = WorkQueue.Table.of("execution_job", Long.class, "QUEUED", "DONE")
@@ -52,9 +51,10 @@ public class JobQueue implements LeasedQueue<ExecutionOrder> {
     }
 
     /** Queues the execution of an approved request, in the approval's transaction and with its trace. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    void enqueue(@Observes RequestApproved approved) {
-        ExecutionJob.queue(approved.requestId(), clock.instant(), Traces.currentParent()).persist();
+    public void execute(UUID requestId) {
+        ExecutionJob.queue(requestId, clock.instant(), Traces.currentParent()).persist();
     }
 
     /** Claims the next due job, or a job whose worker's lease ran out, and marks its request as executing. */
