@@ -86,7 +86,8 @@ class ClusteredScheduleTest {
         Map<String, Integer> misfire = new HashMap<>();
         try (Connection c = db.getConnection(); ResultSet rows = c.createStatement().executeQuery(
                 "select t.trigger_name, t.misfire_instr, j.is_nonconcurrent from qrtz_triggers t join "
-                        + "qrtz_job_details j using (sched_name, job_name, job_group) where sched_name = 'iam-steward'")) {
+                        + "qrtz_job_details j using (sched_name, job_name, job_group) "
+                        + "where sched_name = 'iam-steward'")) {
             while (rows.next()) {
                 stored.put(rows.getString(1), rows.getBoolean(3));
                 misfire.put(rows.getString(1), rows.getInt(2));

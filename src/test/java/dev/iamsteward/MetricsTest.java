@@ -65,7 +65,8 @@ class MetricsTest {
         Requests.submitCreateUser(Requests.uniqueUserName("pending"));
         Map<String, Double> after = scrape();
 
-        assertTrue(after.get("steward_access_keys{account=\"default\",bucket=\"90-180d\"}") >= 1, "the 91-day-old key: " + after);
+        assertTrue(after.get("steward_access_keys{account=\"default\",bucket=\"90-180d\"}") >= 1,
+                "the 91-day-old key: " + after);
         for (String bucket : List.of("0-30d", "30-90d", "180d+")) {
             assertTrue(after.get("steward_access_keys{account=\"default\",bucket=\"" + bucket + "\"}") >= 0, bucket);
         }

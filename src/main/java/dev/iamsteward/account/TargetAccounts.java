@@ -45,8 +45,8 @@ public class TargetAccounts {
 
     TargetAccounts(AccountsConfig accounts, IamConfig iam, AwsConfig aws, CatalogConfig catalog,
             Instance<InMemoryIamDirectory> sandbox, Instance<InMemoryIamAccount> sandboxAccount,
-            Instance<InMemoryPolicySimulator> sandboxSimulator, Instance<AwsTargets> awsTargets, Clock clock, Tracer tracer,
-            IamRateLimits limits) {
+            Instance<InMemoryPolicySimulator> sandboxSimulator, Instance<AwsTargets> awsTargets, Clock clock,
+            Tracer tracer, IamRateLimits limits) {
         this.backend = iam.backend();
         this.sandboxContents = iam.sandbox();
         this.awsTargets = awsTargets;

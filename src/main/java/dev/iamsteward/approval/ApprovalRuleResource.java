@@ -44,15 +44,15 @@ public class ApprovalRuleResource {
                 .forEach(e -> views.add(ApprovalRuleView.of(e.getKey(), e.getValue())));
         views.add(new ApprovalRuleView(RequestService.KEY_ROTATION_RULE, "The service makes a new access key for "
                 + "a key older than the rotation's maximum age, then deactivates and deletes the old one, one step "
-                + "at a time; nobody else can file requests under this rule", Set.of(), Set.of(RequestType.CREATE_ACCESS_KEY,
-                RequestType.DEACTIVATE_ACCESS_KEY, RequestType.DELETE_ACCESS_KEY), Set.of(), 0, Set.of(), false,
-                false, ApprovalRequirement.AutoApprove.ALWAYS, null));
+                + "at a time; nobody else can file requests under this rule", Set.of(),
+                Set.of(RequestType.CREATE_ACCESS_KEY, RequestType.DEACTIVATE_ACCESS_KEY, RequestType.DELETE_ACCESS_KEY),
+                Set.of(), 0, Set.of(), false, false, ApprovalRequirement.AutoApprove.ALWAYS, null));
         views.add(new ApprovalRuleView(RequestService.TIME_BOUND_RULE, "The service offboards a user, or deletes a "
                 + "key, whose expiresAt has passed, and takes back what a break-glass approval granted once its time "
                 + "is up; nobody else can file requests under this rule", Set.of(),
-                new java.util.TreeSet<>(BreakGlassUse.timeBound().stream().map(t -> BreakGlassUse.revocation(t).orElseThrow())
-                        .toList()), Set.of(), 0, Set.of(), false,
-                false, ApprovalRequirement.AutoApprove.ALWAYS, null));
+                new java.util.TreeSet<>(BreakGlassUse.timeBound().stream()
+                        .map(t -> BreakGlassUse.revocation(t).orElseThrow()).toList()),
+                Set.of(), 0, Set.of(), false, false, ApprovalRequirement.AutoApprove.ALWAYS, null));
         return views;
     }
 }

@@ -62,7 +62,8 @@ public class ApprovalRules implements ApprovalPolicy {
     }
 
     /** What is wrong with rules that name accounts the service does not act on: a typo would never match. */
-    static List<String> unknownAccounts(Map<String, ? extends ApprovalConfig.Rule> rules, Collection<String> accountIds) {
+    static List<String> unknownAccounts(Map<String, ? extends ApprovalConfig.Rule> rules,
+            Collection<String> accountIds) {
         List<String> problems = new ArrayList<>();
         rules.forEach((name, rule) -> rule.accounts().orElse(Set.of()).stream().sorted()
                 .filter(account -> !accountIds.contains(account))

@@ -17,7 +17,8 @@ public class RetryAfter {
 
     @ServerResponseFilter
     public void addRetryAfter(ContainerResponseContext response) {
-        if (response.getStatus() == SERVICE_UNAVAILABLE && !response.getHeaders().containsKey(HttpHeaders.RETRY_AFTER)) {
+        if (response.getStatus() == SERVICE_UNAVAILABLE
+                && !response.getHeaders().containsKey(HttpHeaders.RETRY_AFTER)) {
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Math.max(1, config.retryAfter().toSeconds()));
         }
     }

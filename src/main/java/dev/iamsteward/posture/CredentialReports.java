@@ -9,8 +9,8 @@ import java.time.Clock;
 
 /**
  * The newest credential report IAM will give: generate (IAM makes a new one at most every four hours and
- * otherwise keeps the last), then fetch from one account, asking again a few times while IAM is still making it. Scans of
- * posture and of due keys both read users this way: two IAM calls for the whole account, not one per user.
+ * otherwise keeps the last), then fetch from one account, asking again a few times while IAM is still making it.
+ * Scans of posture and of due keys both read users this way: two IAM calls for the whole account, not one per user.
  */
 @ApplicationScoped
 public class CredentialReports {

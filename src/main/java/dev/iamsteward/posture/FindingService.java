@@ -86,8 +86,8 @@ public class FindingService {
         }
         String reason = "Remediates finding " + finding.id + " (" + finding.kind + " on " + finding.subject + ")";
         String keyId = type == RequestType.DEACTIVATE_ACCESS_KEY ? keyOf(finding) : null;
-        RequestView filed = requests.submit(new SubmitRequest(finding.account, type, finding.userName, null, null, null, keyId, null,
-                null, reason), caller);
+        RequestView filed = requests.submit(new SubmitRequest(finding.account, type, finding.userName, null, null, null,
+                keyId, null, null, reason), caller);
         finding.remediatedBy(filed.id());
         return filed;
     }

@@ -373,7 +373,7 @@ public class AccessRequest extends PanacheEntityBase {
         return Optional.ofNullable(Quorum.of(this).unmeetable());
     }
 
-        public StatusChange startExecution(String worker, Instant at) {
+    public StatusChange startExecution(String worker, Instant at) {
         return move(RequestStatus.EXECUTING, worker, at, null);
     }
 

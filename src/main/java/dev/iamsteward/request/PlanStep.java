@@ -237,7 +237,8 @@ public sealed interface PlanStep {
         }
 
         static UpdateAccessKey read(Map<String, String> p) {
-            return new UpdateAccessKey(p.get("UserName"), p.get("AccessKeyId"), AccessKey.Status.valueOf(p.get("Status")));
+            return new UpdateAccessKey(p.get("UserName"), p.get("AccessKeyId"),
+                    AccessKey.Status.valueOf(p.get("Status")));
         }
 
         public <R> R accept(Visitor<R> visitor) {

@@ -261,7 +261,8 @@ public class RequestPlanner {
      */
     private void requireBoundary(TargetAccount target, IamUser user, RequestType type) {
         String boundary = target.settings().permissionsBoundaryArn();
-        if (credentialsNeedBoundary && GIVES_CREDENTIALS.contains(type) && !boundary.equals(user.permissionsBoundaryArn())) {
+        if (credentialsNeedBoundary && GIVES_CREDENTIALS.contains(type)
+                && !boundary.equals(user.permissionsBoundaryArn())) {
             throw new StewardException(ErrorKind.BOUNDARY_MISSING, "'" + user.userName() + "' has "
                     + (user.permissionsBoundaryArn() == null ? "no permissions boundary"
                             : "the permissions boundary " + user.permissionsBoundaryArn())

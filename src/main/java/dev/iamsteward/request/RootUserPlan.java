@@ -55,7 +55,8 @@ public class RootUserPlan {
         if (found.password()) {
             steps.add(new DeleteRootCredential(member, task, Credential.PASSWORD, null));
         }
-        found.accessKeyIds().forEach(id -> steps.add(new DeleteRootCredential(member, task, Credential.ACCESS_KEY, id)));
+        found.accessKeyIds().forEach(id -> steps.add(new DeleteRootCredential(member, task,
+                Credential.ACCESS_KEY, id)));
         found.signingCertificateIds().forEach(id -> steps.add(new DeleteRootCredential(member, task,
                 Credential.SIGNING_CERTIFICATE, id)));
         found.mfaSerialNumbers().forEach(serial -> steps.add(new DeleteRootCredential(member, task,

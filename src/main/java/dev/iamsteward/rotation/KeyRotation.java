@@ -83,7 +83,8 @@ public class KeyRotation extends PanacheEntityBase {
     @Column(name = "ordered_by")
     public UUID orderedBy;
 
-    static KeyRotation start(String account, String userName, String oldKeyId, Instant oldKeyMadeAt, String policy, Instant at) {
+    static KeyRotation start(String account, String userName, String oldKeyId, Instant oldKeyMadeAt,
+            String policy, Instant at) {
         KeyRotation rotation = new KeyRotation();
         rotation.policy = policy;
         rotation.id = UUID.randomUUID();

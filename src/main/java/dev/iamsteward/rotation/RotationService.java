@@ -88,8 +88,9 @@ public class RotationService {
             throw new StewardException(ErrorKind.STATE_CONFLICT, "only a rotation whose old key is deactivated and "
                     + "not yet deleted can be rolled back; this one is " + rotation.status);
         }
-        RequestView filed = requests.submit(new SubmitRequest(rotation.account, RequestType.REACTIVATE_ACCESS_KEY, rotation.userName,
-                null, null, null, rotation.oldKeyId, null, null, "roll back rotation " + rotation.id), caller);
+        RequestView filed = requests.submit(new SubmitRequest(rotation.account, RequestType.REACTIVATE_ACCESS_KEY,
+                rotation.userName, null, null, null, rotation.oldKeyId, null, null,
+                "roll back rotation " + rotation.id), caller);
         rotation.move(RotationStatus.ROLLED_BACK, clock.instant(), "rolled back by " + caller.name()
                 + " with request " + filed.id());
         rotation.stepRequestId = filed.id();

@@ -14,7 +14,6 @@ import dev.iamsteward.request.RequestType;
 import dev.iamsteward.request.Requests;
 import dev.iamsteward.request.SubmitRequest;
 import dev.iamsteward.request.KnownUser;
-import dev.iamsteward.request.RequestPlanner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -42,8 +41,8 @@ class RotationSteps {
     private final Event<RotationNotice> notices;
     private final Clock clock;
 
-    RotationSteps(TargetAccounts accounts, RequestService requests, DeliveryService deliveries, RotationPolicies policies,
-            RotationMetrics metrics, Event<RotationNotice> notices, Clock clock) {
+    RotationSteps(TargetAccounts accounts, RequestService requests, DeliveryService deliveries,
+            RotationPolicies policies, RotationMetrics metrics, Event<RotationNotice> notices, Clock clock) {
         this.notices = notices;
         this.accounts = accounts;
         this.requests = requests;
@@ -55,12 +54,13 @@ class RotationSteps {
 
     /**
      * Starts the rotation of a key under {@code policy}: makes room for a new key if it can, and files its
-     * creation; {@code orderedBy} is the ROTATE_ACCESS_KEY request behind it, if any. {@code keys} are the user's keys as just listed, so that they are not listed again here;
-     * {@code known}, when the sweep has it, is the user as the service knows it, so that filing reads nothing again.
+     * creation; {@code orderedBy} is the ROTATE_ACCESS_KEY request behind it, if any. {@code keys} are the user's
+     * keys as just listed, so that they are not listed again here; {@code known}, when the sweep has it, is the
+     * user as the service knows it, so that filing reads nothing again.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    UUID start(String account, String userName, AccessKey old, List<AccessKey> keys, RotationPolicy policy, UUID orderedBy,
-            KnownUser known) {
+    UUID start(String account, String userName, AccessKey old, List<AccessKey> keys, RotationPolicy policy,
+            UUID orderedBy, KnownUser known) {
         KeyRotation rotation = KeyRotation.start(account, userName, old.accessKeyId(), old.createDate(), policy.name(),
                 clock.instant());
         rotation.orderedBy = orderedBy;
@@ -225,8 +225,8 @@ class RotationSteps {
     private void file(KeyRotation rotation, RotationStatus status, RequestType type, String keyId, String why,
             KnownUser known) {
         String reason = "rotation of key " + rotation.oldKeyId + ": " + why;
-        AccessRequest filed = requests.submitForSystem(new SubmitRequest(rotation.account, type, rotation.userName, null, null, null,
-                keyId, null, null, reason), RULE, reason, clock.instant(), known);
+        AccessRequest filed = requests.submitForSystem(new SubmitRequest(rotation.account, type, rotation.userName,
+                null, null, null, keyId, null, null, reason), RULE, reason, clock.instant(), known);
         rotation.stepFiled(status, filed.id, clock.instant());
         if (filed.owner != null) {
             rotation.owner = filed.owner;

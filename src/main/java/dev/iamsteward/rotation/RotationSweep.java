@@ -20,13 +20,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rotation sweep: finds candidate keys in each target account's credential report (two IAM calls per account) by the
- * smallest max-age of all policies, chooses each candidate user's policy (reading tags or groups only when a
+ * The rotation sweep: finds candidate keys in each target account's credential report (two IAM calls per account)
+ * by the smallest max-age of all policies, chooses each candidate user's policy (reading tags or groups only when a
  * policy matches on them), starts a rotation for each key its policy finds due (one ListAccessKeys per user, the
- * owner from the service's own records rather than a GetUser), then
- * moves every rotation in progress one step. The clustered scheduler fires it on one replica at a time; each
- * rotation's step runs in its own transaction, and should two sweeps still overlap, one rotation under way per
- * old key (a partial unique index) and the rotation's row lock keep every step to one request.
+ * owner from the service's own records rather than a GetUser), then moves every rotation in progress one step.
+ * The clustered scheduler fires it on one replica at a time; each rotation's step runs in its own transaction, and
+ * should two sweeps still overlap, one rotation under way per old key (a partial unique index) and the rotation's row
+ * lock keep every step to one request.
  */
 @ApplicationScoped
 public class RotationSweep {
@@ -166,8 +166,8 @@ public class RotationSweep {
             tally.exempt++;
             return;
         }
-        guarded(null, () -> tally.started.add(QuarkusTransaction.requiringNew().call(() -> steps.start(target.id(), userName,
-                old.get(), keys, policy, null, known))));
+        guarded(null, () -> tally.started.add(QuarkusTransaction.requiringNew()
+                .call(() -> steps.start(target.id(), userName, old.get(), keys, policy, null, known))));
     }
 
     /**

@@ -9,10 +9,10 @@ import java.util.UUID;
  * and {@code newKeyProofChecks} say when and after how many GetCallerIdentity checks the new key authenticated;
  * {@code newKeyProofFailure} why it did not, when the rotation failed for that.
  */
-public record RotationView(UUID id, String account, String userName, String oldKeyId, Instant oldKeyMadeAt, String newKeyId,
-        RotationStatus status, UUID stepRequestId, Instant startedAt, Instant newKeyAt, Instant deactivatedAt,
-        Instant updatedAt, String note, String policy, UUID orderedBy, Instant newKeyProvenAt, Integer newKeyProofChecks,
-        String newKeyProofFailure) {
+public record RotationView(UUID id, String account, String userName, String oldKeyId, Instant oldKeyMadeAt,
+        String newKeyId, RotationStatus status, UUID stepRequestId, Instant startedAt, Instant newKeyAt,
+        Instant deactivatedAt, Instant updatedAt, String note, String policy, UUID orderedBy, Instant newKeyProvenAt,
+        Integer newKeyProofChecks, String newKeyProofFailure) {
 
     static RotationView of(KeyRotation r) {
         return new RotationView(r.id, r.account, r.userName, r.oldKeyId, r.oldKeyMadeAt, r.newKeyId, r.status,

@@ -56,6 +56,7 @@ final class UserFacts {
             policyArns = Set.copyOf(iam.listAttachedUserPolicies(userName));
         }
         return (profileGroups.isEmpty() || groups.containsAll(profileGroups))
-                && (profilePolicyArns.isEmpty() || policyArns.containsAll(profilePolicyArns.stream().map(account.settings()::inAccount).toList()));
+                && (profilePolicyArns.isEmpty() || policyArns.containsAll(profilePolicyArns.stream()
+                        .map(account.settings()::inAccount).toList()));
     }
 }

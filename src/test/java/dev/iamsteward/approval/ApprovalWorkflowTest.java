@@ -69,7 +69,8 @@ class ApprovalWorkflowTest {
         as("bob", "approver").get("/v1/requests/{id}", id).then()
                 .body("approval.approvedBy", contains("bob"))
                 .body("approval.missing", contains("1 more approval from members of approver"));
-        decide("bob", id, "APPROVE", null).statusCode(409).body("type", equalTo("urn:iam-steward:problem:already-decided"));
+        decide("bob", id, "APPROVE", null).statusCode(409)
+                .body("type", equalTo("urn:iam-steward:problem:already-decided"));
         approvable("bob").body("items.id", not(hasItem(id)));
         approvable("carol").body("items.id", hasItem(id));
         approvable("alice").body("items.id", not(hasItem(id)));
@@ -97,7 +98,8 @@ class ApprovalWorkflowTest {
                 .body(Map.of("reason", "again")).patch("/v1/requests/{id}", id).then().statusCode(412)
                 .body("type", equalTo("urn:iam-steward:problem:precondition-failed"));
 
-        decide("carol", id, "APPROVE", seen).statusCode(409).body("type", equalTo("urn:iam-steward:problem:plan-changed"));
+        decide("carol", id, "APPROVE", seen).statusCode(409)
+                .body("type", equalTo("urn:iam-steward:problem:plan-changed"));
         assertEquals("PENDING_APPROVAL", approveAs("bob", id));
         assertEquals("APPROVED", approveAs("carol", id));
     }

@@ -75,7 +75,8 @@ class DeployMutantsTest {
                     "- Sid: NoActingAsAnotherRole\n            Effect: Deny",
                     "- Sid: NoActingAsAnotherRole\n            Effect: Allow"),
             new Mutant("boundary's NoExposingData deny dropped", TARGET,
-                    "- Sid: NoExposingData\n            Effect: Deny", "- Sid: NoExposingData\n            Effect: Allow"),
+                    "- Sid: NoExposingData\n            Effect: Deny",
+                    "- Sid: NoExposingData\n            Effect: Allow"),
             // The catalog groups' guard
             new Mutant("catalog group guard condition inverted", TARGET, "              ArnNotLike:\n"
                     + "                aws:PrincipalArn:", "              ArnLike:\n                aws:PrincipalArn:"),
@@ -97,13 +98,14 @@ class DeployMutantsTest {
                     "- Sid: NoBoundaryUserDelete\n                Effect: Deny",
                     "- Sid: NoBoundaryUserDelete\n                Effect: Allow"),
             new Mutant("broker creates users without the boundary condition", TARGET,
-                    "                  - iam:DeleteUserPolicy\n                Resource:\n                  Fn::Sub: \"arn:"
-                            + "${AWS::Partition}:iam::${AWS::AccountId}:user${ManagedPath}*\"\n                Condition:\n"
+                    "                  - iam:DeleteUserPolicy\n                Resource:\n                  Fn::Sub: "
+                            + "\"arn:${AWS::Partition}:iam::${AWS::AccountId}:user${ManagedPath}*\"\n"
+                            + "                Condition:\n"
                             + "                  StringEquals:\n                    iam:PermissionsBoundary:\n"
                             + "                      Fn::Sub: \"arn:${AWS::Partition}:iam::${AWS::AccountId}:policy"
                             + "${BoundaryPolicyPath}${BoundaryPolicyName}\"\n",
-                    "                  - iam:DeleteUserPolicy\n                Resource:\n                  Fn::Sub: \"arn:"
-                            + "${AWS::Partition}:iam::${AWS::AccountId}:user${ManagedPath}*\"\n"),
+                    "                  - iam:DeleteUserPolicy\n                Resource:\n                  Fn::Sub: "
+                            + "\"arn:${AWS::Partition}:iam::${AWS::AccountId}:user${ManagedPath}*\"\n"),
             // The pod role
             new Mutant("pod role may UpdateSecret", POD_IDENTITY, "              - secretsmanager:PutSecretValue\n",
                     "              - secretsmanager:PutSecretValue\n              - secretsmanager:UpdateSecret\n"),

@@ -30,7 +30,8 @@ class DockerImageTest {
         List<String> copied = new ArrayList<>();
         for (String line : lines("Dockerfile")) {
             if (line.startsWith("COPY ") && !line.contains("--from=")) {
-                List<String> words = Arrays.stream(line.split("\\s+")).skip(1).filter(w -> !w.startsWith("--")).toList();
+                List<String> words = Arrays.stream(line.split("\\s+")).skip(1)
+                        .filter(w -> !w.startsWith("--")).toList();
                 copied.addAll(words.subList(0, words.size() - 1));
             }
         }
@@ -62,10 +63,10 @@ class DockerImageTest {
         assertTrue(dockerfile.contains("EXPOSE " + pod.path("containers").get(0).path("ports").get(0)
                 .path("containerPort").asText()));
         for (String layer : List.of("lib/", "*.jar", "app/", "quarkus/")) {
-            assertTrue(dockerfile.stream().anyMatch(l -> l.startsWith("COPY --from=build /build/target/quarkus-app/" + layer)),
-                    layer);
+            assertTrue(dockerfile.stream()
+                    .anyMatch(l -> l.startsWith("COPY --from=build /build/target/quarkus-app/" + layer)), layer);
         }
-        assertTrue(dockerfile.stream().anyMatch(l -> l.startsWith("ENTRYPOINT") && l.contains("-jar /deployments/quarkus-run.jar")
-                && l.contains("-XX:MaxRAMPercentage=50.0")));
+        assertTrue(dockerfile.stream().anyMatch(l -> l.startsWith("ENTRYPOINT")
+                && l.contains("-jar /deployments/quarkus-run.jar") && l.contains("-XX:MaxRAMPercentage=50.0")));
     }
 }

@@ -129,7 +129,8 @@ final class IamSimulate {
             if (resourcePolicy != null) {
                 simulation.set("resourcePolicy", resourcePolicy);
             }
-            String id = combination + " | " + principal.name() + " (" + principal.arn() + ") | " + action + " | " + resource
+            String id = combination + " | " + principal.name() + " (" + principal.arn() + ") | " + action
+                    + " | " + resource
                     + (context.isEmpty() ? "" : " | " + context)
                     + (resourcePolicy == null ? "" : " | under its resource policy")
                     + (resourceControlPolicy == null ? "" : " | under the RCP");

@@ -154,8 +154,10 @@ class KubernetesManifestsTest {
         Map<String, JsonNode> manifests = byKind();
         JsonNode account = manifests.get("ServiceAccount");
         JsonNode irsa = PodRoleTemplatesTest.load(PodRoleTemplatesTest.IRSA, false).raw().path("Parameters");
-        assertEquals(irsa.path("ServiceAccountName").path("Default").asText(), account.path("metadata").path("name").asText());
-        assertEquals(irsa.path("Namespace").path("Default").asText(), read("kustomization.yaml").path("namespace").asText());
+        assertEquals(irsa.path("ServiceAccountName").path("Default").asText(),
+                account.path("metadata").path("name").asText());
+        assertEquals(irsa.path("Namespace").path("Default").asText(),
+                read("kustomization.yaml").path("namespace").asText());
         assertEquals(account.path("metadata").path("name").asText(), podSpec().path("serviceAccountName").asText());
         assertTrue(account.path("metadata").path("annotations").path("eks.amazonaws.com/role-arn").asText()
                 .endsWith(":role/" + irsa.path("RoleName").path("Default").asText()));
@@ -165,11 +167,12 @@ class KubernetesManifestsTest {
     @Test
     void theConfigNamesTheAwsBackendAndEverythingProductionRequires() throws IOException {
         Properties properties = new Properties();
-        properties.load(new StringReader(byKind().get("ConfigMap").path("data").path("application.properties").asText()));
-        for (String key : List.of("steward.iam.backend", "steward.iam.managed-path", "steward.iam.permissions-boundary-arn",
-                "steward.aws.role-arn", "steward.aws.external-id", "steward.credentials.kms.key-id",
-                "steward.security.token-audience", "quarkus.oidc.auth-server-url", "quarkus.datasource.jdbc.url",
-                "quarkus.datasource.username")) {
+        properties.load(new StringReader(
+                byKind().get("ConfigMap").path("data").path("application.properties").asText()));
+        for (String key : List.of("steward.iam.backend", "steward.iam.managed-path",
+                "steward.iam.permissions-boundary-arn", "steward.aws.role-arn", "steward.aws.external-id",
+                "steward.credentials.kms.key-id", "steward.security.token-audience", "quarkus.oidc.auth-server-url",
+                "quarkus.datasource.jdbc.url", "quarkus.datasource.username")) {
             assertFalse(properties.getProperty(key, "").isBlank(), key);
         }
         assertEquals("aws", properties.getProperty("steward.iam.backend"));
@@ -202,7 +205,8 @@ class KubernetesManifestsTest {
         assertEquals(pod.path("securityContext").path("runAsGroup").asInt(),
                 pod.path("securityContext").path("fsGroup").asInt());
         String file = "/deployments/secrets/" + secrets.path("items").get(0).path("path").asText();
-        assertTrue(container.path("env").findValuesAsText("value").contains(file), "QUARKUS_CONFIG_LOCATIONS names " + file);
+        assertTrue(container.path("env").findValuesAsText("value").contains(file),
+                "QUARKUS_CONFIG_LOCATIONS names " + file);
     }
 
     @Test

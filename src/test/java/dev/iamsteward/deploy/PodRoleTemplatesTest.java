@@ -15,7 +15,10 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The pod role, in its Pod Identity and IRSA variants, can only assume the broker roles, wrap keys and write secrets. */
+/**
+ * The pod role, in its Pod Identity and IRSA variants,
+ * can only assume the broker roles, wrap keys and write secrets.
+ */
 class PodRoleTemplatesTest {
 
     static final Path POD_IDENTITY = Path.of("deploy/aws/pod-role-pod-identity.yaml");
@@ -56,7 +59,8 @@ class PodRoleTemplatesTest {
         JsonNode irsa = load(IRSA, true).raw();
         for (String logicalId : List.of("AssumeBrokerRoles", "WrapDataKeys", "WriteDeliveredSecrets",
                 "EncryptSecretsWithTheirKey")) {
-            assertEquals(podIdentity.path("Resources").path(logicalId), irsa.path("Resources").path(logicalId), logicalId);
+            assertEquals(podIdentity.path("Resources").path(logicalId),
+                    irsa.path("Resources").path(logicalId), logicalId);
         }
         assertEquals(podIdentity.path("Conditions"), irsa.path("Conditions"));
         for (String parameter : List.of("BrokerRoleArns", "KmsKeyArn", "SecretsManagerEnabled", "SecretsNamePrefix",
@@ -117,18 +121,22 @@ class PodRoleTemplatesTest {
         PolicyStatement wrap = TargetAccountTemplateTest.only(statements, s -> s.resources().equals(List.of(KEY)),
                 "on the key-encryption key");
         assertEquals(calls, Set.copyOf(wrap.actions()));
-        assertEquals(List.of(contextKey), wrap.conditionValues("ForAllValues:StringEquals", "kms:EncryptionContextKeys"));
-        assertEquals(List.of(contextKey), wrap.conditionValues("ForAnyValue:StringEquals", "kms:EncryptionContextKeys"));
+        assertEquals(List.of(contextKey),
+                wrap.conditionValues("ForAllValues:StringEquals", "kms:EncryptionContextKeys"));
+        assertEquals(List.of(contextKey),
+                wrap.conditionValues("ForAnyValue:StringEquals", "kms:EncryptionContextKeys"));
     }
 
     @Test
     void secretsManagerWritesOnlyUnderThePrefixNeverReadsAndNeverMakesASecretPublic() {
-        Set<String> calls = MainSources.awsActions("credential/aws/SecretsManagerSink.java", "secrets", "secretsmanager");
+        Set<String> calls = MainSources.awsActions("credential/aws/SecretsManagerSink.java",
+                "secrets", "secretsmanager");
         assertTrue(calls.containsAll(Set.of("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue",
                 "secretsmanager:PutResourcePolicy")), calls.toString());
         String prefix = MainSources.matches("credential/aws/SecretsManagerConfig.java",
                 Pattern.compile("@WithDefault\\(\"([^\"]+)\"\\)\\s+String namePrefix")).iterator().next();
-        assertEquals(prefix, load(IRSA, true).raw().path("Parameters").path("SecretsNamePrefix").path("Default").asText());
+        assertEquals(prefix,
+                load(IRSA, true).raw().path("Parameters").path("SecretsNamePrefix").path("Default").asText());
 
         List<PolicyStatement> statements = permissions(load(IRSA, true));
         Set<String> missing = new TreeSet<>();
@@ -167,11 +175,12 @@ class PodRoleTemplatesTest {
     @Test
     void podIdentityTrustsOnlyEksAuthForTheServicesServiceAccountThroughTheSessionTags() {
         CloudFormationTemplate template = load(POD_IDENTITY, false);
-        PolicyStatement trust = TargetAccountTemplateTest.only(
-                PolicyStatement.of(template.resource("PodRole").path("AssumeRolePolicyDocument")), s -> true, "of trust");
+        PolicyStatement trust = TargetAccountTemplateTest.only(PolicyStatement.of(
+                template.resource("PodRole").path("AssumeRolePolicyDocument")), s -> true, "of trust");
         assertEquals("pods.eks.amazonaws.com", trust.principal().path("Service").asText());
         assertEquals(Set.of("sts:AssumeRole", "sts:TagSession"), Set.copyOf(trust.actions()));
-        assertEquals(List.of("iam-steward"), trust.conditionValues("StringEquals", "aws:RequestTag/kubernetes-namespace"));
+        assertEquals(List.of("iam-steward"),
+                trust.conditionValues("StringEquals", "aws:RequestTag/kubernetes-namespace"));
         assertEquals(List.of("iam-steward"),
                 trust.conditionValues("StringEquals", "aws:RequestTag/kubernetes-service-account"));
         assertEquals(List.of("arn:aws:eks:eu-west-1:" + ACCOUNT + ":cluster/prod"),
@@ -187,8 +196,8 @@ class PodRoleTemplatesTest {
     @Test
     void irsaTrustsOnlyTheServicesServiceAccountForSts() {
         CloudFormationTemplate template = load(IRSA, false);
-        PolicyStatement trust = TargetAccountTemplateTest.only(
-                PolicyStatement.of(template.resource("PodRole").path("AssumeRolePolicyDocument")), s -> true, "of trust");
+        PolicyStatement trust = TargetAccountTemplateTest.only(PolicyStatement.of(
+                template.resource("PodRole").path("AssumeRolePolicyDocument")), s -> true, "of trust");
         assertEquals("arn:aws:iam::" + ACCOUNT + ":oidc-provider/" + PROVIDER,
                 trust.principal().path("Federated").asText());
         assertEquals(List.of("sts:AssumeRoleWithWebIdentity"), trust.actions());

@@ -44,10 +44,11 @@ class PolicyEvaluationTest {
                 wrong.add(probe.id() + ": expected " + (probe.allowed() ? "Allowed" : "denied") + ", got " + answer);
             }
             String[] parts = probe.id().split(" \\| ", 2);
-            table.append("| ").append(parts[0]).append(" | ").append(parts[1].substring(0, parts[1].indexOf(" | "))).append(" | ")
-                    .append(probe.action()).append(" | ").append(probe.resource()).append(" | ")
+            table.append("| ").append(parts[0]).append(" | ").append(parts[1].substring(0, parts[1].indexOf(" | ")))
+                    .append(" | ").append(probe.action()).append(" | ").append(probe.resource()).append(" | ")
                     .append(probe.context().isEmpty() ? "" : probe.context().toString().replace("|", "\\|"))
-                    .append(probe.id().contains("under its resource policy") ? " (resource policy naming the caller)" : "")
+                    .append(probe.id().contains("under its resource policy")
+                            ? " (resource policy naming the caller)" : "")
                     .append(probe.id().contains("under the RCP") ? " (RCP)" : "")
                     .append(" | ").append(probe.allowed() ? "Allowed" : "denied").append(" | ").append(answer)
                     .append(" |\n");
@@ -74,7 +75,8 @@ class PolicyEvaluationTest {
                 PodRoleTemplatesTest.IRSA, Map.of("BrokerRoleArns", PodRoleTemplatesTest.BROKERS.get(0),
                         "KmsKeyArn", PodRoleTemplatesTest.KEY, "SecretsKmsKeyArn", PodRoleTemplatesTest.KEY,
                         "OidcProvider", PodRoleTemplatesTest.PROVIDER),
-                PolicyProbes.ORGANIZATION, Map.of("TargetIds", "ou-abcd-12345678", "SecretsNamePrefix", "iam-steward/"));
+                PolicyProbes.ORGANIZATION, Map.of("TargetIds", "ou-abcd-12345678",
+                        "SecretsNamePrefix", "iam-steward/"));
         // Action patterns by design (the boundary's cap), or a value no ARN contains.
         List<String> exempt = List.of("BoundaryAllowedActions", "ExternalId");
         int checked = 0;

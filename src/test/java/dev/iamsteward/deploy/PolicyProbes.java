@@ -265,7 +265,8 @@ final class PolicyProbes {
         add(pod, "kms:Decrypt", key, Map.of("kms:EncryptionContextKeys", List.of("iam-steward:delivery", "other")),
                 KEY_POLICY, null, false);
         add(pod, "kms:Decrypt", key, Map.of("kms:EncryptionContextKeys", List.of("other")), KEY_POLICY, null, false);
-        add(pod, "kms:Decrypt", "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":key/another", delivery, KEY_POLICY, null, false);
+        add(pod, "kms:Decrypt", "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":key/another", delivery,
+                KEY_POLICY, null, false);
         add(pod, "secretsmanager:CreateSecret", SECRET, Map.of("aws:RequestTag/iam-steward:user", "alice",
                 "aws:TagKeys", List.of("iam-steward:user")), secretsManager);
         add(pod, "secretsmanager:PutSecretValue", SECRET, NONE, secretsManager);

@@ -91,7 +91,8 @@ class SimulatedBrokerAgreesWithEvaluatorTest {
         BrokerTarget target = BrokerTarget.of(PolicyProbes.BROKER, "/iam-steward/", BOUNDARY,
                 Set.copyOf(catalogPolicies));
         for (BrokerProbe probe : BrokerSelfCheck.probes(target)) {
-            questions.add(new Question(probe.action(), probe.resourceArn(), applicable(probe.action(), probe.context())));
+            questions.add(new Question(probe.action(), probe.resourceArn(),
+                    applicable(probe.action(), probe.context())));
         }
         Set<String> actions = new TreeSet<>();
         policy.forEach(s -> actions.addAll(s.actions()));

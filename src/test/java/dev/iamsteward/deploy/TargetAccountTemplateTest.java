@@ -178,8 +178,8 @@ class TargetAccountTemplateTest {
                 "denying DeleteUserPermissionsBoundary everywhere");
         assertTrue(isPlainDeny(noRemoval));
 
-        PolicyStatement noEdit = only(permissions, s -> s.effect().equals("Deny") && s.resources().equals(List.of(BOUNDARY)),
-                "denying changes to the boundary policy");
+        PolicyStatement noEdit = only(permissions, s -> s.effect().equals("Deny")
+                && s.resources().equals(List.of(BOUNDARY)), "denying changes to the boundary policy");
         assertEquals(Set.of("iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion",
                 "iam:SetDefaultPolicyVersion"), Set.copyOf(noEdit.actions()));
         assertTrue(isPlainDeny(noEdit));
@@ -247,7 +247,8 @@ class TargetAccountTemplateTest {
         String managedPath = template.raw().path("Parameters").path("ManagedPath").path("Default").asText();
         assertTrue(properties.contains("\nsteward.iam.managed-path=" + managedPath + "\n"), managedPath);
         String devBoundary = BOUNDARY.replace(ACCOUNT, "000000000000");
-        assertTrue(properties.contains("\n%dev.steward.iam.permissions-boundary-arn=" + devBoundary + "\n"), devBoundary);
+        assertTrue(properties.contains("\n%dev.steward.iam.permissions-boundary-arn=" + devBoundary + "\n"),
+                devBoundary);
     }
 
     @Test

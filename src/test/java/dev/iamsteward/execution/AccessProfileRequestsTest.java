@@ -1,6 +1,5 @@
 package dev.iamsteward.execution;
 
-import static dev.iamsteward.support.Requests.approve;
 import static dev.iamsteward.support.Requests.approveAs;
 import static dev.iamsteward.support.Requests.submit;
 import static dev.iamsteward.support.Requests.uniqueUserName;

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.support.Flows;
-import dev.iamsteward.support.Requests;
 import dev.iamsteward.support.Secrets;
 import dev.iamsteward.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;

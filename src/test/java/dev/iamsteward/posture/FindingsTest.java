@@ -72,7 +72,8 @@ class FindingsTest {
         assertTrue(keys.getString("items[0].ownerAction").contains("delete every root access key"));
         assertEquals("1", keys.getString("items[0].evidence.AccountAccessKeysPresent"));
         as("erin", "auditor").get("/v1/findings?severity=CRITICAL&status=OPEN").then().statusCode(200)
-                .body("items.kind", hasItem("ROOT_MFA_DISABLED")).body("items.severity", everyItem(equalTo("CRITICAL")));
+                .body("items.kind", hasItem("ROOT_MFA_DISABLED"))
+                .body("items.severity", everyItem(equalTo("CRITICAL")));
         assertEquals("HIGH", findings("kind=ROOT_RECENTLY_USED&status=OPEN").getString("items[0].severity"));
         String id = keys.getString("items[0].id");
         as("dave", "admin").post("/v1/findings/{id}/remediate", id).then().statusCode(409)
@@ -125,7 +126,8 @@ class FindingsTest {
 
         JsonPath unused = findings("kind=KEY_UNUSED&status=OPEN&limit=500");
         String id = idOf(unused, user);
-        assertEquals("N/A", unused.getString("items.find { it.id == '" + id + "' }.evidence.access_key_1_last_used_date"));
+        assertEquals("N/A",
+                unused.getString("items.find { it.id == '" + id + "' }.evidence.access_key_1_last_used_date"));
         assertTrue(findings("kind=KEY_TOO_OLD&status=OPEN&limit=500").getList("items.userName").contains(user));
         String requestId = as("dave", "admin").post("/v1/findings/{id}/remediate", id).then().statusCode(202)
                 .body("type", equalTo("DEACTIVATE_ACCESS_KEY")).body("accessKeyId", equalTo(keyId))

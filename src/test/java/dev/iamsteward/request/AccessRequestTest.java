@@ -35,7 +35,8 @@ class AccessRequestTest {
     @Test
     void theRequesterCannotDecide() {
         AccessRequest request = newRequest();
-        StewardException refused = assertThrows(StewardException.class, () -> request.approve("alice", APPROVERS, null, null, AT));
+        StewardException refused = assertThrows(StewardException.class,
+                () -> request.approve("alice", APPROVERS, null, null, AT));
         assertEquals(ErrorKind.SELF_APPROVAL, refused.kind());
         assertThrows(StewardException.class, () -> request.reject("alice", APPROVERS, null, AT));
         assertEquals(RequestStatus.PENDING_APPROVAL, request.status);
@@ -69,8 +70,8 @@ class AccessRequestTest {
     }
 
     static AccessRequest newRequest(ApprovalRequirement requirement, String manager) {
-        AccessRequest request = AccessRequest.submit("default", new SubmitRequest(null, RequestType.CREATE_USER, "new-user", null,
-                null, null, null, null, Map.of(), "why"), "alice", manager, AT);
+        AccessRequest request = AccessRequest.submit("default", new SubmitRequest(null, RequestType.CREATE_USER,
+                "new-user", null, null, null, null, null, Map.of(), "why"), "alice", manager, AT);
         request.approval = requirement;
         request.replanned("planned", AT);
         return request;

@@ -95,11 +95,13 @@ class HostileInputTest {
     @Test
     void anExemptionWithANulOrAnOutOfRangeDateIsRefused() {
         as("dave", "admin").contentType(ContentType.JSON)
-                .body("{\"userName\":\"x\",\"owner\":\"c\\u0000\",\"reason\":\"r\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}")
+                .body("{\"userName\":\"x\",\"owner\":\"c\\u0000\",\"reason\":\"r\","
+                        + "\"expiresAt\":\"2030-01-01T00:00:00Z\"}")
                 .post("/v1/rotations/exemptions")
                 .then().statusCode(400).body("detail", containsString("field 'owner' must not contain NUL"));
         as("dave", "admin").contentType(ContentType.JSON)
-                .body("{\"userName\":\"x\",\"owner\":\"c\",\"reason\":\"r\",\"expiresAt\":\"+999999999-12-31T23:59:59Z\"}")
+                .body("{\"userName\":\"x\",\"owner\":\"c\",\"reason\":\"r\","
+                        + "\"expiresAt\":\"+999999999-12-31T23:59:59Z\"}")
                 .post("/v1/rotations/exemptions")
                 .then().statusCode(400).body("detail", containsString("field 'expiresAt' must be between"));
     }

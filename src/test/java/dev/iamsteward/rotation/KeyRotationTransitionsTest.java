@@ -19,7 +19,7 @@ class KeyRotationTransitionsTest {
         KeyRotation rotation = rotation();
         rotation.stepFiled(RotationStatus.CLEARING, UUID.randomUUID(), AT);
         rotation.stepFiled(RotationStatus.CREATING, UUID.randomUUID(), AT);
-        rotation.newKeyMade("AKIANEWKEY0000000001", AT, 1, AT);
+        rotation.newKeyMade("AKIAIOSFODNN7EXAMPLE", AT, 1, AT);
         rotation.stepFiled(RotationStatus.DEACTIVATING, UUID.randomUUID(), AT);
         rotation.deactivated(AT);
         rotation.stepFiled(RotationStatus.DELETING, UUID.randomUUID(), AT);
@@ -38,7 +38,7 @@ class KeyRotationTransitionsTest {
     @Test
     void skippingAStepIsRefused() {
         KeyRotation waiting = rotation();
-        waiting.newKeyMade("AKIANEWKEY0000000001", AT, 1, AT);
+        waiting.newKeyMade("AKIAIOSFODNN7EXAMPLE", AT, 1, AT);
         assertThrows(IllegalStateException.class, () -> waiting.deactivated(AT));
         assertThrows(IllegalStateException.class, () -> waiting.move(RotationStatus.DONE, AT, null));
         assertThrows(IllegalStateException.class, () -> waiting.move(RotationStatus.ROLLED_BACK, AT, null));
@@ -67,6 +67,6 @@ class KeyRotationTransitionsTest {
     }
 
     private static KeyRotation rotation() {
-        return KeyRotation.start("default", "alice-tool", "AKIAOLDKEY0000000001", AT, "default", AT);
+        return KeyRotation.start("default", "alice-tool", "AKIAI44QH8DHBEXAMPLE", AT, "default", AT);
     }
 }

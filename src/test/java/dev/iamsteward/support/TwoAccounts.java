@@ -23,7 +23,8 @@ public class TwoAccounts implements QuarkusTestProfile {
                 Map.entry("steward.accounts.beta.managed-path", "/beta-team/"),
                 Map.entry("steward.accounts.beta.permissions-boundary-arn", "arn:aws:iam::aws:policy/ReadOnlyAccess"),
                 Map.entry("steward.accounts.beta.profiles", "data-read,billing"),
-                Map.entry("steward.catalog.profiles.data-read.policy-arns", "arn:aws:iam::{account-id}:policy/data-read"),
+                Map.entry("steward.catalog.profiles.data-read.policy-arns",
+                        "arn:aws:iam::{account-id}:policy/data-read"),
                 Map.entry("steward.iam.sandbox.policy-arns", "arn:aws:iam::{account-id}:policy/data-read"),
                 Map.entry("steward.approval.rules.beta.accounts", "beta"),
                 Map.entry("steward.approval.rules.beta.approvals", "2"));

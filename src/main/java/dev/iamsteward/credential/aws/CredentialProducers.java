@@ -11,7 +11,10 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Chooses, from configuration, the key-encryption key (KMS or local) and whether secrets also go to Secrets Manager. */
+/**
+ * Chooses, from configuration, the key-encryption key (KMS or local)
+ * and whether secrets also go to Secrets Manager.
+ */
 public class CredentialProducers {
 
     @Produces

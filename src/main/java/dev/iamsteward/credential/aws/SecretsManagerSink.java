@@ -93,7 +93,10 @@ public class SecretsManagerSink implements AutoCloseable {
         return safe;
     }
 
-    /** The ARN of the named secret, created empty if missing; refuses one that iam-steward did not make for the user. */
+    /**
+     * The ARN of the named secret, created empty if missing;
+     * refuses one that iam-steward did not make for the user.
+     */
     private String ensureSecret(String name, DeliveryService.Parcel parcel) {
         DescribeSecretResponse existing;
         try {

@@ -11,7 +11,10 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 
-/** The account-level reads over the AWS SDK: IAM's in the service's session, GetCallerIdentity on the base credentials. */
+/**
+ * The account-level reads over the AWS SDK: IAM's in the service's session,
+ * GetCallerIdentity on the base credentials.
+ */
 final class AwsIamAccount implements IamAccount {
 
     private final IamCalls calls;

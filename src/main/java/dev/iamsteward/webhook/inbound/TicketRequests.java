@@ -68,8 +68,8 @@ class TicketRequests {
         }
         String summary = event.field(fields.reason());
         String reason = event.key() + ": " + (summary == null ? "filed from the ticket" : summary);
-        return new SubmitRequest(event.field(fields.account()), requestType, event.field(fields.userName()), null, null, null, null,
-                event.field(fields.profile()), null, reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX)
-                        : reason);
+        return new SubmitRequest(event.field(fields.account()), requestType, event.field(fields.userName()),
+                null, null, null, null, event.field(fields.profile()), null,
+                reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX) : reason);
     }
 }

@@ -1,7 +1,5 @@
 package dev.iamsteward.webhook.inbound;
 
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
 import jakarta.annotation.security.PermitAll;

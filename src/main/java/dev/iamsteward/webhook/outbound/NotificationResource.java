@@ -2,8 +2,6 @@ package dev.iamsteward.webhook.outbound;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Roles;
 import jakarta.annotation.security.RolesAllowed;

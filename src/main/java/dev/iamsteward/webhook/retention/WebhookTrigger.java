@@ -1,7 +1,6 @@
 package dev.iamsteward.webhook.retention;
 
 import io.quarkus.quartz.Nonconcurrent;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 

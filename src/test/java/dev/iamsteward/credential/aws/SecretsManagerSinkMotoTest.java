@@ -148,10 +148,11 @@ class SecretsManagerSinkMotoTest {
         Secret secret = Secret.of("x");
 
         assertEquals("iam-steward/a_b/mfa_seed/arn_aws_iam__123456789012_mfa/a_b", sink.nameFor(
-                new DeliveryService.Parcel(request, 1, "a,b", "arn:aws:iam::123456789012:user/a,b", "owner", SecretDelivery.Kind.MFA_SEED,
-                        "arn:aws:iam::123456789012:mfa/a,b", secret)));
+                new DeliveryService.Parcel(request, 1, "a,b", "arn:aws:iam::123456789012:user/a,b", "owner",
+                        SecretDelivery.Kind.MFA_SEED, "arn:aws:iam::123456789012:mfa/a,b", secret)));
         assertEquals("iam-steward/bob/console_password", sink.nameFor(password("bob", "x")));
-        assertEquals("iam-steward/bob/access_key_secret/key-abcdef_", sink.nameFor(accessKey("bob", "key-abcdef", "x")));
+        assertEquals("iam-steward/bob/access_key_secret/key-abcdef_",
+                sink.nameFor(accessKey("bob", "key-abcdef", "x")));
         assertTrue(SecretsManagerSink.policy("arn:aws:iam::1:user/\"q\"").contains("user/\\\"q\\\""));
     }
 

@@ -45,7 +45,8 @@ class AwsBackendTest {
         public Map<String, String> getConfigOverrides() {
             String moto = MotoServer.withManagedPolicies().endpoint().toString();
             return Map.ofEntries(Map.entry("steward.iam.backend", "aws"),
-                    // no organization: moto has no AssumeRoot (the sandbox organization of the test profile is off here)
+                    // no organization: moto has no AssumeRoot (the sandbox organization
+                    // of the test profile is off here)
                     Map.entry("steward.organization.account-id", ""),
                     // moto ignores CreateUser's PermissionsBoundary: the boundary check is the in-memory IAM's to test
                     Map.entry("steward.iam.credentials-need-boundary", "false"),
@@ -150,8 +151,8 @@ class AwsBackendTest {
 
     /** moto's IAM in its default account, the one the broker role's sessions act in. */
     private static IamClient motoIam() {
-        return IamClient.builder().endpointOverride(MotoServer.withManagedPolicies().endpoint()).region(Region.US_EAST_1)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return IamClient.builder().endpointOverride(MotoServer.withManagedPolicies().endpoint())
+                .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     @Test

@@ -18,8 +18,8 @@ class AwsIamAccountWireTest {
     @Test
     void rootBaseCredentialsAreRefused() {
         try (CannedHttp sts = CannedHttp.answering(call -> Answer.xml(callerIdentity(ROOT)));
-             AwsIamDirectory iam = new AwsIamDirectory(TestAwsConfig.pointingAt(MotoServer.get().endpoint(),
-                     sts.endpoint()), OpenTelemetry.noop())) {
+                AwsIamDirectory iam = new AwsIamDirectory(TestAwsConfig.pointingAt(MotoServer.get().endpoint(),
+                        sts.endpoint()), OpenTelemetry.noop())) {
 
             String caller = iam.account().callerArn();
             IllegalStateException refused = assertThrows(IllegalStateException.class,

@@ -37,7 +37,7 @@ class AwsIamDirectoryWireTest {
         try (CannedHttp stub = CannedHttp.answering(call -> Answer.xml(call.containsKey("Marker")
                 ? listUsers("<IsTruncated>false</IsTruncated>", "cat")
                 : listUsers("<IsTruncated>true</IsTruncated><Marker>after-ben</Marker>", "ann", "ben")));
-             AwsIamDirectory iam = directory(stub.endpoint(), moto.endpoint())) {
+                AwsIamDirectory iam = directory(stub.endpoint(), moto.endpoint())) {
 
             IamPage<IamUser> first = iam.listUsers("/steward/", null, 2);
             IamPage<IamUser> second = iam.listUsers("/steward/", first.marker().orElseThrow(), 2);
@@ -54,7 +54,7 @@ class AwsIamDirectoryWireTest {
     @Test
     void createUserSendsBoundaryAndTagsAndReadsThemBack() {
         try (CannedHttp stub = CannedHttp.answering(call -> Answer.xml(createdUser()));
-             AwsIamDirectory iam = directory(stub.endpoint(), moto.endpoint())) {
+                AwsIamDirectory iam = directory(stub.endpoint(), moto.endpoint())) {
 
             IamUser created = iam.createUser(new NewUser("zoe", "/steward/", BOUNDARY, Map.of("team", "payments")),
                     new Attribution(UUID.randomUUID(), "alice", List.of()));
@@ -73,7 +73,7 @@ class AwsIamDirectoryWireTest {
     @Test
     void bare403FromIamIsAccessDenied() {
         try (CannedHttp stub = CannedHttp.answering(call -> new Answer(403, "text/html", "<html>Forbidden</html>"));
-             AwsIamDirectory iam = directory(stub.endpoint(), moto.endpoint())) {
+                AwsIamDirectory iam = directory(stub.endpoint(), moto.endpoint())) {
 
             assertThrows(IamException.AccessDenied.class, () -> iam.findUser("zoe"));
         }
@@ -86,7 +86,7 @@ class AwsIamDirectoryWireTest {
                         + "<Code>AccessDenied</Code><Message>not authorized to perform sts:AssumeRole</Message>"
                         + "</Error><RequestId>r-1</RequestId></ErrorResponse>");
         try (CannedHttp sts = CannedHttp.answering(refuse);
-             AwsIamDirectory iam = directory(moto.endpoint(), sts.endpoint())) {
+                AwsIamDirectory iam = directory(moto.endpoint(), sts.endpoint())) {
 
             assertThrows(IamException.AccessDenied.class, () -> iam.findUser("zoe"));
             assertEquals("AssumeRole", sts.calls().get(0).get("Action"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.iamsteward.common.Secret;
 import dev.iamsteward.iam.CallerIdentity;
-import dev.iamsteward.iam.KeyProofConfig;
 import dev.iamsteward.iam.KeyProver;
 import dev.iamsteward.iam.NewAccessKey;
 import java.time.Duration;
@@ -82,32 +81,13 @@ class AwsKeyCheckMotoTest {
 
     @Test
     void aKeyMotoNeverMadeIsAnsweredWithMotosDefaultIdentity() {
-        CallerIdentity identity = moto.directory().callerIdentity("AKIAUNKNOWN000000000", Secret.of("x"));
+        CallerIdentity identity = moto.directory().callerIdentity("AKIAI44QH8DHBEXAMPLE", Secret.of("x"));
 
         assertEquals(MOTO_DEFAULT_ARN, identity.arn());
     }
 
     private KeyProver prover() {
-        return new KeyProver(new KeyProofConfig() {
-            @Override
-            public int attempts() {
-                return 3;
-            }
-
-            @Override
-            public Duration firstDelay() {
-                return Duration.ofMillis(10);
-            }
-
-            @Override
-            public Duration maxDelay() {
-                return Duration.ofMillis(10);
-            }
-
-            @Override
-            public Duration budget() {
-                return Duration.ofSeconds(1);
-            }
-        }, waits::add);
+        return new KeyProver(new ProofBounds(3, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1)),
+                waits::add);
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class AwsKeyProofWireTest {
 
-    private static final String KEY_ID = "AKIAPROOFTEST0000001";
+    private static final String KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     private static final Secret SECRET = Secret.of("proof-test-secret-0000000000000000000000");
     private static final String ARN = "arn:aws:iam::123456789012:user/steward/ann";
     private static final KeyProver.Owner ANN = new KeyProver.Owner("ann", ARN, "123456789012");
@@ -41,27 +41,8 @@ class AwsKeyProofWireTest {
     }
 
     /** Five checks at most, waits of 100, 200, 400 ms (capped), 1 s in all. */
-    private static final KeyProofConfig BOUNDS = new KeyProofConfig() {
-        @Override
-        public int attempts() {
-            return 5;
-        }
-
-        @Override
-        public Duration firstDelay() {
-            return Duration.ofMillis(100);
-        }
-
-        @Override
-        public Duration maxDelay() {
-            return Duration.ofMillis(400);
-        }
-
-        @Override
-        public Duration budget() {
-            return Duration.ofSeconds(1);
-        }
-    };
+    private static final KeyProofConfig BOUNDS = new ProofBounds(5, Duration.ofMillis(100), Duration.ofMillis(400),
+            Duration.ofSeconds(1));
 
     private final List<Duration> waits = new ArrayList<>();
     private final KeyProver prover = new KeyProver(BOUNDS, waits::add);
@@ -106,27 +87,8 @@ class AwsKeyProofWireTest {
 
     @Test
     void theAttemptsBoundStopsBeforeTheBudget() {
-        KeyProofConfig fewChecks = new KeyProofConfig() {
-            @Override
-            public int attempts() {
-                return 2;
-            }
-
-            @Override
-            public Duration firstDelay() {
-                return Duration.ofMillis(100);
-            }
-
-            @Override
-            public Duration maxDelay() {
-                return Duration.ofMillis(400);
-            }
-
-            @Override
-            public Duration budget() {
-                return Duration.ofMinutes(1);
-            }
-        };
+        KeyProofConfig fewChecks = new ProofBounds(2, Duration.ofMillis(100), Duration.ofMillis(400),
+                Duration.ofMinutes(1));
         try (CannedHttp sts = CannedHttp.answering(p -> refused("SignatureDoesNotMatch"));
                 AwsIamDirectory aws = adapter(sts.endpoint())) {
 

@@ -49,7 +49,8 @@ class AwsLostAnswerTest {
         public Map<String, String> getConfigOverrides() {
             String moto = moto().toString();
             return Map.ofEntries(Map.entry("steward.iam.backend", "aws"),
-                    // no organization: moto has no AssumeRoot (the sandbox organization of the test profile is off here)
+                    // no organization: moto has no AssumeRoot (the sandbox organization
+                    // of the test profile is off here)
                     Map.entry("steward.organization.account-id", ""),
                     // moto ignores CreateUser's PermissionsBoundary: the boundary check is the in-memory IAM's to test
                     Map.entry("steward.iam.credentials-need-boundary", "false"),

@@ -85,7 +85,7 @@ class AwsOperationsWireTest {
     @Test
     void iamsOwnServiceFailureStaysAnOutageEvenFromAnEmulator() {
         try (CannedHttp stub = CannedHttp.answering(call -> error(500, "ServiceFailure", "try again"));
-             AwsIamDirectory iam = directory(stub)) {
+                AwsIamDirectory iam = directory(stub)) {
 
             assertThrows(IamException.Unavailable.class, () -> iam.listServiceSpecificCredentials("zoe"));
         }
@@ -94,8 +94,8 @@ class AwsOperationsWireTest {
     @Test
     void againstAwsItselfABareServerErrorIsAnOutageNeverASkippedListing() {
         try (CannedHttp stub = CannedHttp.answering(call -> BARE_500);
-             IamCalls calls = new IamCalls(TestAwsConfig.pointingAt(stub.endpoint(), moto.endpoint()),
-                     "arn:aws:iam::123456789012:role/iam-steward-broker", OpenTelemetry.noop())) {
+                IamCalls calls = new IamCalls(TestAwsConfig.pointingAt(stub.endpoint(), moto.endpoint()),
+                        "arn:aws:iam::123456789012:role/iam-steward-broker", OpenTelemetry.noop())) {
             AwsOtherCredentials onAws = new AwsOtherCredentials(calls, false);
 
             assertThrows(IamException.Unavailable.class, () -> onAws.listServiceSpecificCredentials("zoe"));
@@ -105,7 +105,7 @@ class AwsOperationsWireTest {
     @Test
     void serviceSpecificCredentialIsDeletedById() {
         try (CannedHttp stub = CannedHttp.answering(call -> Answer.xml(empty(call)));
-             AwsIamDirectory iam = directory(stub)) {
+                AwsIamDirectory iam = directory(stub)) {
 
             iam.deleteServiceSpecificCredential("zoe", "ACCA1", request());
 
@@ -117,7 +117,7 @@ class AwsOperationsWireTest {
     @Test
     void permissionsBoundaryIsDeletedForTheUser() {
         try (CannedHttp stub = CannedHttp.answering(call -> Answer.xml(empty(call)));
-             AwsIamDirectory iam = directory(stub)) {
+                AwsIamDirectory iam = directory(stub)) {
 
             iam.deleteUserPermissionsBoundary("zoe", request());
 
@@ -130,7 +130,7 @@ class AwsOperationsWireTest {
     void aUserWithDependentsIsDeleteConflict() {
         try (CannedHttp stub = CannedHttp.answering(call -> error(409, "DeleteConflict",
                 "Cannot delete entity, must delete login profile first."));
-             AwsIamDirectory iam = directory(stub)) {
+                AwsIamDirectory iam = directory(stub)) {
 
             IamException refused = assertThrows(IamException.DeleteConflict.class,
                     () -> iam.deleteUser("zoe", request()));
@@ -142,7 +142,7 @@ class AwsOperationsWireTest {
     void anAssignedVirtualDeviceIsDeleteConflict() {
         try (CannedHttp stub = CannedHttp.answering(call -> error(409, "DeleteConflict",
                 "MFA Device is still in use."));
-             AwsIamDirectory iam = directory(stub)) {
+                AwsIamDirectory iam = directory(stub)) {
 
             assertThrows(IamException.DeleteConflict.class,
                     () -> iam.deleteVirtualMfaDevice("arn:aws:iam::123456789012:mfa/zoe", request()));
@@ -154,7 +154,7 @@ class AwsOperationsWireTest {
     void wrongMfaCodesAreInvalidInput() {
         try (CannedHttp stub = CannedHttp.answering(call -> error(403, "InvalidAuthenticationCode",
                 "Authentication code for device is not valid."));
-             AwsIamDirectory iam = directory(stub)) {
+                AwsIamDirectory iam = directory(stub)) {
 
             assertThrows(IamException.InvalidInput.class, () -> iam.enableMfaDevice("zoe",
                     "arn:aws:iam::123456789012:mfa/zoe", "123456", "654321", request()));
@@ -170,7 +170,7 @@ class AwsOperationsWireTest {
         Secret password = Secret.of("too-weak-Passw0rd");
         try (CannedHttp stub = CannedHttp.answering(call -> error(400, "PasswordPolicyViolation",
                 "Password should have at least one symbol"));
-             AwsIamDirectory iam = directory(stub)) {
+                AwsIamDirectory iam = directory(stub)) {
 
             IamException refused = assertThrows(IamException.InvalidInput.class,
                     () -> iam.createLoginProfile("zoe", password, true, request()));

@@ -56,8 +56,8 @@ class AwsOrganizationRootWireTest {
     void assumeRootIsSentFromTheRequestsSessionOfTheOrganizationRole() {
         Attribution request = new Attribution(UUID.randomUUID(), "ann@example.com", List.of("bob"));
         try (CannedHttp sts = CannedHttp.answering(AwsOrganizationRootWireTest::sts);
-             CannedHttp iam = CannedHttp.answering(call -> Answer.xml(empty(call.get("Action"))));
-             AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
+                CannedHttp iam = CannedHttp.answering(call -> Answer.xml(empty(call.get("Action"))));
+                AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
 
             RootSession session = organization.assumeRoot(MEMBER, RootTask.DELETE_ROOT_USER_CREDENTIALS,
                     Duration.ofMinutes(5), request);
@@ -84,8 +84,8 @@ class AwsOrganizationRootWireTest {
     @Test
     void callsInTheRootSessionNameNoUserAndAreSignedWithItsTemporaryCredentials() {
         try (CannedHttp sts = CannedHttp.answering(AwsOrganizationRootWireTest::sts);
-             CannedHttp iam = CannedHttp.answering(AwsOrganizationRootWireTest::rootUser);
-             AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
+                CannedHttp iam = CannedHttp.answering(AwsOrganizationRootWireTest::rootUser);
+                AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
 
             RootUserCredentials found = RootUserCredentials.readIn(organization.assumeRoot(MEMBER,
                     RootTask.AUDIT_ROOT_USER_CREDENTIALS, Duration.ofMinutes(5), null));
@@ -107,8 +107,8 @@ class AwsOrganizationRootWireTest {
     @Test
     void deletionsNameTheCredentialAndNoUser() {
         try (CannedHttp sts = CannedHttp.answering(AwsOrganizationRootWireTest::sts);
-             CannedHttp iam = CannedHttp.answering(call -> Answer.xml(empty(call.get("Action"))));
-             AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
+                CannedHttp iam = CannedHttp.answering(call -> Answer.xml(empty(call.get("Action"))));
+                AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
             RootSession root = organization.assumeRoot(MEMBER, RootTask.DELETE_ROOT_USER_CREDENTIALS,
                     Duration.ofMinutes(5), new Attribution(UUID.randomUUID(), "ann", List.of()));
 
@@ -128,11 +128,11 @@ class AwsOrganizationRootWireTest {
     @Test
     void enabledFeaturesAreReadInTheServicesSession() {
         try (CannedHttp sts = CannedHttp.answering(AwsOrganizationRootWireTest::sts);
-             CannedHttp iam = CannedHttp.answering(call -> Answer.xml("<ListOrganizationsFeaturesResponse xmlns=\""
-                     + IAM_NS + "\"><ListOrganizationsFeaturesResult><OrganizationId>o-abcdefghij</OrganizationId>"
-                     + "<EnabledFeatures><member>RootCredentialsManagement</member></EnabledFeatures>"
-                     + "</ListOrganizationsFeaturesResult>" + metadata() + "</ListOrganizationsFeaturesResponse>"));
-             AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
+                CannedHttp iam = CannedHttp.answering(call -> Answer.xml("<ListOrganizationsFeaturesResponse xmlns=\""
+                        + IAM_NS + "\"><ListOrganizationsFeaturesResult><OrganizationId>o-abcdefghij</OrganizationId>"
+                        + "<EnabledFeatures><member>RootCredentialsManagement</member></EnabledFeatures>"
+                        + "</ListOrganizationsFeaturesResult>" + metadata() + "</ListOrganizationsFeaturesResponse>"));
+                AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
 
             assertEquals(Set.of(OrganizationFeature.ROOT_CREDENTIALS_MANAGEMENT), organization.enabledFeatures());
             assertEquals("ListOrganizationsFeatures", iam.calls().get(0).get("Action"));
@@ -147,9 +147,9 @@ class AwsOrganizationRootWireTest {
                 ? new Answer(403, "text/xml", error("Sender", "AccessDenied", "not a member account"))
                 : sts(call);
         try (CannedHttp sts = CannedHttp.answering(refusing);
-             CannedHttp iam = CannedHttp.answering(call -> new Answer(400, "text/xml", error("Sender",
-                     "AccountNotManagementOrDelegatedAdministrator", "not the management account")));
-             AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
+                CannedHttp iam = CannedHttp.answering(call -> new Answer(400, "text/xml", error("Sender",
+                        "AccountNotManagementOrDelegatedAdministrator", "not the management account")));
+                AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
 
             assertThrows(IamException.AccessDenied.class, () -> organization.assumeRoot("999999999999",
                     RootTask.AUDIT_ROOT_USER_CREDENTIALS, Duration.ofMinutes(5), null));

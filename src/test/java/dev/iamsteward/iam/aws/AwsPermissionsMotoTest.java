@@ -89,7 +89,8 @@ class AwsPermissionsMotoTest {
     @Test
     void anAwsManagedPolicyIsAttachedAsOnAws() {
         // Without MOTO_IAM_LOAD_MANAGED_POLICIES=true moto 5.2.5 knows no AWS managed policy, and attaching
-        // IAMUserChangePassword (which GRANT_CONSOLE_ACCESS plans) is NoSuchEntity: this test uses the moto that has them.
+        // IAMUserChangePassword (which GRANT_CONSOLE_ACCESS plans) is NoSuchEntity:
+        // this test uses the moto that has them.
         try (MotoIam managed = MotoIam.withManagedPolicies()) {
             String user = managed.user("fay");
 

@@ -32,7 +32,7 @@ class AwsPolicySimulatorWireTest {
                 ? page("", result("iam:CreateAccessKey", USERS, "implicitDeny", ""))
                 : page("<Marker>page-2</Marker>", result("iam:CreateUser", USERS, "allowed", "")
                         + result("iam:DeleteUser", USERS, "explicitDeny", ""))));
-             AwsIamDirectory aws = directory(iam)) {
+                AwsIamDirectory aws = directory(iam)) {
 
             Simulation answer = aws.simulator().simulate(TestAwsConfig.ROLE_ARN, new SimulationQuery(
                     List.of("iam:CreateUser", "iam:DeleteUser", "iam:CreateAccessKey"), List.of(USERS),
@@ -65,7 +65,7 @@ class AwsPolicySimulatorWireTest {
                 + "<EvalResourceDecision>implicitDeny</EvalResourceDecision></member></ResourceSpecificResults>";
         try (CannedHttp iam = CannedHttp.answering(call -> Answer.xml(page("",
                 result("iam:DeleteUser", "*", "allowed", perResource))));
-             AwsIamDirectory aws = directory(iam)) {
+                AwsIamDirectory aws = directory(iam)) {
 
             Simulation.Evaluated evaluated = assertInstanceOf(Simulation.Evaluated.class, aws.simulator().simulate(
                     TestAwsConfig.ROLE_ARN, new SimulationQuery(List.of("iam:DeleteUser"), List.of(USERS, OTHER),
@@ -81,7 +81,7 @@ class AwsPolicySimulatorWireTest {
     void accessDeniedOnTheSimulationIsNotPermittedAndOtherFailuresAreErrors() {
         try (CannedHttp iam = CannedHttp.answering(call -> new Answer(403, "text/xml", error("AccessDenied",
                 "not authorized to perform: iam:SimulatePrincipalPolicy")));
-             AwsIamDirectory aws = directory(iam)) {
+                AwsIamDirectory aws = directory(iam)) {
 
             Simulation answer = aws.simulator().simulate(TestAwsConfig.ROLE_ARN, new SimulationQuery(
                     List.of("iam:CreateUser"), List.of(USERS), Map.of()));
@@ -91,7 +91,7 @@ class AwsPolicySimulatorWireTest {
         }
         try (CannedHttp iam = CannedHttp.answering(call -> new Answer(404, "text/xml", error("NoSuchEntity",
                 "The role with name nobody cannot be found.")));
-             AwsIamDirectory aws = directory(iam)) {
+                AwsIamDirectory aws = directory(iam)) {
 
             assertThrows(IamException.NoSuchEntity.class, () -> aws.simulator().simulate(TestAwsConfig.ROLE_ARN,
                     new SimulationQuery(List.of("iam:CreateUser"), List.of(USERS), Map.of())));

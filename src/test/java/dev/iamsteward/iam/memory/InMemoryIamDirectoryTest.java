@@ -60,7 +60,8 @@ class InMemoryIamDirectoryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "user+tag=x,y.z@corp-1_2", "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"})
+    @ValueSource(strings = {"a", "user+tag=x,y.z@corp-1_2",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"})
     void acceptsNamesInsideIamsPattern(String name) {
         assertEquals(name, iam.createUser(user(name), BY).userName());
     }
