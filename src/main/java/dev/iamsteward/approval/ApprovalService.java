@@ -1,18 +1,14 @@
 package dev.iamsteward.approval;
 
 import dev.iamsteward.account.TargetAccounts;
-import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.ETags;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestAccess;
-import dev.iamsteward.request.RequestApproved;
 import dev.iamsteward.request.RequestService;
-import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestView;
 import dev.iamsteward.request.StatusChange;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
@@ -25,17 +21,12 @@ import java.util.UUID;
 public class ApprovalService {
 
     private final RequestService requests;
-    private final AuditLog audit;
-    private final Event<RequestApproved> approved;
     private final TargetAccounts accounts;
     private final Clock clock;
 
-    ApprovalService(RequestService requests, AuditLog audit, Event<RequestApproved> approved,
-            TargetAccounts accounts, Clock clock) {
+    ApprovalService(RequestService requests, TargetAccounts accounts, Clock clock) {
         this.requests = requests;
         this.accounts = accounts;
-        this.audit = audit;
-        this.approved = approved;
         this.clock = clock;
     }
 
@@ -51,14 +42,11 @@ public class ApprovalService {
                     decision.comment(), clock.instant());
             case REJECT -> request.reject(approver.name(), approver.roles(), decision.comment(), clock.instant());
         };
-        audit.record(change.audit(switch (change.to()) {
+        requests.decided(change, switch (change.to()) {
             case APPROVED -> "request.approved";
             case REJECTED -> "request.rejected";
             default -> "request.approval-recorded";
-        }));
-        if (change.to() == RequestStatus.APPROVED) {
-            approved.fire(new RequestApproved(request.id));
-        }
+        });
         return requests.view(request);
     }
 }

@@ -7,13 +7,11 @@ import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.BreakGlassUse;
 import dev.iamsteward.request.RequestAccess;
-import dev.iamsteward.request.RequestApproved;
 import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestView;
 import dev.iamsteward.request.StatusChange;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
@@ -28,16 +26,14 @@ public class BreakGlassService {
 
     private final RequestService requests;
     private final AuditLog audit;
-    private final Event<RequestApproved> approved;
     private final TargetAccounts accounts;
     private final MeterRegistry registry;
     private final Clock clock;
 
-    BreakGlassService(RequestService requests, AuditLog audit, Event<RequestApproved> approved,
-            TargetAccounts accounts, MeterRegistry registry, Clock clock) {
+    BreakGlassService(RequestService requests, AuditLog audit, TargetAccounts accounts, MeterRegistry registry,
+            Clock clock) {
         this.requests = requests;
         this.audit = audit;
-        this.approved = approved;
         this.accounts = accounts;
         this.registry = registry;
         this.clock = clock;
@@ -50,8 +46,7 @@ public class BreakGlassService {
         accounts.stored(request.account);
         StatusChange change = request.breakGlass(requester.name(), requester.roles(), body.reason().strip(),
                 clock.instant());
-        audit.record(change.audit(BreakGlassUse.USED));
-        approved.fire(new RequestApproved(request.id));
+        requests.decided(change, BreakGlassUse.USED);
         registry.counter("steward.break.glass.uses", "account", request.account, "rule", request.approval.rule)
                 .increment();
         return requests.view(request);

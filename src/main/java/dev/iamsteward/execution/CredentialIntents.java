@@ -4,6 +4,7 @@ import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.credential.IssuedCredential;
 import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.Requests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -75,7 +76,7 @@ class CredentialIntents {
         String text = what + " " + credential + " of '" + order.userName() + "' was made by an earlier call of step "
                 + (step + 1) + " whose answer was lost, so its secret was never delivered; it was deactivated and "
                 + "deleted before the step made a fresh one";
-        AccessRequest request = AccessRequest.findById(order.requestId(), LockModeType.PESSIMISTIC_WRITE);
+        AccessRequest request = Requests.lockForUpdate(order.requestId()).orElseThrow();
         request.noteBySystem(text, now);
         audit.record(new AuditEntry("execution.orphan-removed", order.requestId(), AccessRequest.SYSTEM, null, null,
                 now, text, order.account()));

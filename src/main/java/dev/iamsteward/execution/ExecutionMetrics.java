@@ -4,6 +4,7 @@ import dev.iamsteward.audit.AuditEntry;
 import dev.iamsteward.audit.AuditEvent;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestStatus;
+import dev.iamsteward.request.Requests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ class ExecutionMetrics {
         if (approvedAt == null) {
             return;
         }
-        AccessRequest request = AccessRequest.findById(entry.requestId());
+        AccessRequest request = Requests.get(entry.requestId());
         Timer timer = Timer.builder("steward.execution.latency")
                 .description("From a request's approval to its outcome")
                 .tag("outcome", entry.toStatus().toLowerCase(Locale.ROOT)).tag("type", request.type.name())

@@ -8,14 +8,13 @@ import dev.iamsteward.queue.LeasedQueue;
 import dev.iamsteward.queue.Phase;
 import dev.iamsteward.queue.WorkQueue;
 import dev.iamsteward.request.AccessRequest;
-import dev.iamsteward.request.RequestApproved;
+import dev.iamsteward.request.ApprovedRequests;
 import dev.iamsteward.request.RequestStatus;
+import dev.iamsteward.request.Requests;
 import dev.iamsteward.request.StatusChange;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,14 +28,13 @@ import java.util.UUID;
  * replicas never take the same job, and report the outcome in a transaction that also moves the request.
  */
 @ApplicationScoped
-public class JobQueue implements LeasedQueue<ExecutionOrder> {
+public class JobQueue implements LeasedQueue<ExecutionOrder>, ApprovedRequests {
 
     /** Jobs of requests that have not started and whose ticket holds them back are not claimed. */
     public static final WorkQueue.Table TABLE = WorkQueue.Table.of("execution_job", Long.class, "QUEUED", "DONE")
             .holdingBack("join access_request r on r.id = q.request_id",
                     "r.status = 'APPROVED' and r.ticket_gated and not r.ticket_approved");
 
-    private final EntityManager em;
     private final AuditLog audit;
     private final Clock clock;
     private final ExecutionConfig config;
@@ -44,7 +42,6 @@ public class JobQueue implements LeasedQueue<ExecutionOrder> {
     private final WorkQueue<ExecutionJob> jobs;
 
     JobQueue(EntityManager em, AuditLog audit, Clock clock, ExecutionConfig config, IssuedCredentials issued) {
-        this.em = em;
         this.issued = issued;
         this.jobs = new WorkQueue<>(em, clock, ExecutionJob.class, TABLE, config::lease, config.maxAttempts(),
                 new Backoff(config.initialBackoff(), config.maxBackoff()));
@@ -54,9 +51,10 @@ public class JobQueue implements LeasedQueue<ExecutionOrder> {
     }
 
     /** Queues the execution of an approved request, in the approval's transaction and with its trace. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    void enqueue(@Observes RequestApproved approved) {
-        ExecutionJob.queue(approved.requestId(), clock.instant(), Traces.currentParent()).persist();
+    public void execute(UUID requestId) {
+        ExecutionJob.queue(requestId, clock.instant(), Traces.currentParent()).persist();
     }
 
     /** Claims the next due job, or a job whose worker's lease ran out, and marks its request as executing. */
@@ -69,7 +67,7 @@ public class JobQueue implements LeasedQueue<ExecutionOrder> {
         ExecutionJob job = claimed.get().item();
         boolean resumed = claimed.get().resumed();
         Instant now = job.updatedAt;
-        AccessRequest request = em.find(AccessRequest.class, job.requestId, LockModeType.PESSIMISTIC_WRITE);
+        AccessRequest request = request(job);
         if (request.status == RequestStatus.APPROVED) {
             audit.record(request.startExecution(worker, now).audit("execution.started"));
         } else if (resumed) {
@@ -108,9 +106,7 @@ public class JobQueue implements LeasedQueue<ExecutionOrder> {
             issued.stepDone(order, index, result.newKey(), now);
             audit.record(request.stepDone(worker, now).audit("execution.step-done"));
             jobs.extend(job);
-            if (result.userArn() != null) {
-                request.userArn = result.userArn();
-            }
+            request.userArnFound(result.userArn());
             return true;
         }).orElse(false);
     }
@@ -221,7 +217,7 @@ public class JobQueue implements LeasedQueue<ExecutionOrder> {
     private void audited(ExecutionJob job, String worker) {
         Instant now = clock.instant();
         // Read, not locked: only the account is needed, and it never changes once the request is made.
-        String account = em.find(AccessRequest.class, job.requestId).account;
+        String account = Requests.get(job.requestId).account;
         audit.record(new StatusChange(job.requestId, account, RequestStatus.EXECUTING, RequestStatus.EXECUTING,
                 worker, now, "handed back unstarted as the worker stopped").audit("execution.released"));
     }
@@ -237,6 +233,6 @@ public class JobQueue implements LeasedQueue<ExecutionOrder> {
     }
 
     private AccessRequest request(ExecutionJob job) {
-        return em.find(AccessRequest.class, job.requestId, LockModeType.PESSIMISTIC_WRITE);
+        return Requests.lockForUpdate(job.requestId).orElseThrow();
     }
 }

@@ -11,10 +11,10 @@ import dev.iamsteward.iam.Attribution;
 import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.Totp;
 import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.RequestAccess;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestView;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,14 +65,10 @@ public class MfaCodesService {
 
     /**
      * The request, locked, once it is waiting for codes and the caller is its user's owner. Whoever may not see the
-     * request is told it does not exist.
+     * request (the one visibility rule of {@link RequestAccess}) is told it does not exist.
      */
     private static AccessRequest awaitingOwnersCodes(UUID requestId, Caller caller) {
-        AccessRequest request = AccessRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
-        if (request == null || !caller.name().equals(request.owner) && !caller.seesAllRequests()
-                && !caller.name().equals(request.requester)) {
-            throw StewardException.notFound("Request", requestId);
-        }
+        AccessRequest request = RequestAccess.visible(requestId, caller, true);
         if (!caller.name().equals(request.owner)) {
             throw new StewardException(ErrorKind.NOT_RECIPIENT, "only the owner of '" + request.userName
                     + "', who holds the device, may enable it");

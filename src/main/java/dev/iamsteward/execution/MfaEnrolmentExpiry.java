@@ -2,7 +2,7 @@ package dev.iamsteward.execution;
 
 import dev.iamsteward.credential.DeliveryService;
 import dev.iamsteward.request.AccessRequest;
-import dev.iamsteward.request.RequestStatus;
+import dev.iamsteward.request.Requests;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,7 @@ public class MfaEnrolmentExpiry {
     /** Fails every enrolment waiting for codes whose seed is gone or past its time; returns how many. */
     @Transactional
     public int failExpired() {
-        List<AccessRequest> waiting = AccessRequest.list("status", RequestStatus.AWAITING_MFA_CODES);
+        List<AccessRequest> waiting = Requests.awaitingMfaCodes();
         int failed = 0;
         for (AccessRequest request : waiting) {
             if (!deliveries.waiting(request.id, request.stepsDone)) {

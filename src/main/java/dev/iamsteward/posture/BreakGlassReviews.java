@@ -1,6 +1,7 @@
 package dev.iamsteward.posture;
 
 import dev.iamsteward.request.AccessRequest;
+import dev.iamsteward.request.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -39,8 +40,7 @@ public class BreakGlassReviews {
 
     private int record() {
         Instant now = clock.instant();
-        List<AccessRequest> overdue = AccessRequest.list("breakGlass.at is not null and breakGlass.reviewedAt is null "
-                + "and breakGlass.reviewDue <= ?1", now);
+        List<AccessRequest> overdue = Requests.overdueBreakGlassReviews(now);
         Set<String> subjects = overdue.stream().map(r -> SUBJECT + r.id).collect(Collectors.toSet());
         int opened = 0;
         for (AccessRequest request : overdue) {

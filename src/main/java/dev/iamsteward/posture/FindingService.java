@@ -9,10 +9,10 @@ import dev.iamsteward.common.Page;
 import dev.iamsteward.common.Paging;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.AccessKey;
-import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestType;
 import dev.iamsteward.request.RequestView;
+import dev.iamsteward.request.Requests;
 import dev.iamsteward.request.SubmitRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -69,7 +69,7 @@ public class FindingService {
                     + finding.kind.ownerAction()));
         }
         if (finding.remediationRequestId != null
-                && !AccessRequest.<AccessRequest>findById(finding.remediationRequestId).status.terminal()) {
+                && !Requests.get(finding.remediationRequestId).status.terminal()) {
             throw new StewardException(ErrorKind.STATE_CONFLICT, "request " + finding.remediationRequestId
                     + " already remediates this finding");
         }

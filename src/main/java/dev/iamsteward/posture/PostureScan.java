@@ -8,9 +8,7 @@ import dev.iamsteward.credential.CredentialLedger.Expected;
 import dev.iamsteward.credential.CredentialLedger;
 import dev.iamsteward.iam.AccountSummary;
 import dev.iamsteward.iam.CredentialReport;
-import dev.iamsteward.request.AccessRequest;
-import dev.iamsteward.request.RequestStatus;
-import dev.iamsteward.request.RequestType;
+import dev.iamsteward.request.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -182,11 +180,6 @@ public class PostureScan {
 
     /** Users a request of this service created; a managed user not among them was made some other way. */
     private static Set<String> createdUsers(String account) {
-        return Set.copyOf(AccessRequest.getEntityManager().createQuery("select distinct lower(r.userName) from "
-                + "AccessRequest r where r.account = :account and r.type = :type and r.status = :status",
-                        String.class)
-                .setParameter("account", account)
-                .setParameter("type", RequestType.CREATE_USER).setParameter("status", RequestStatus.SUCCEEDED)
-                .getResultList());
+        return Requests.createdUsers(account);
     }
 }

@@ -129,22 +129,9 @@ public class AccessRequest extends PanacheEntityBase {
     @Column(name = "expiry_request_id")
     public UUID expiryRequestId;
 
-    /** The ticketing source and ticket the request was filed from; null for requests made through the API. */
-    @Column(name = "ticket_source")
-    public String ticketSource;
-
-    public String ticket;
-
-    /** The ticket's last known status, and whether it is one of its source's approved statuses. */
-    @Column(name = "ticket_status")
-    public String ticketStatus;
-
-    @Column(name = "ticket_approved")
-    public boolean ticketApproved;
-
-    /** A ticket-gated request executes only while its ticket is in an approved status. */
-    @Column(name = "ticket_gated")
-    public boolean ticketGated;
+    /** The ticket the request was filed from, and what is known of it; {@link TicketLink#NONE} for the API's. */
+    @Embedded
+    public TicketLink ticket = TicketLink.NONE;
 
     /** The W3C traceparent of the submission, which the execution's span links to. */
     @Column(name = "submit_traceparent")
@@ -203,27 +190,22 @@ public class AccessRequest extends PanacheEntityBase {
 
     /** Links a new request to the ticket it was filed from. */
     void linkTicket(TicketLink link) {
-        ticketSource = link.source();
-        ticket = link.key();
-        ticketStatus = link.status();
-        ticketApproved = link.approved();
-        ticketGated = link.gated();
+        ticket = link;
     }
 
     /** The ticket moved to {@code status}; returns whether that changed what the request knew of it. */
     public boolean ticketMoved(String status, boolean approved, Instant at) {
-        if (ticket == null || (status.equals(ticketStatus) && approved == ticketApproved)) {
+        if (!ticket.present() || (status.equals(ticket.status()) && approved == ticket.approved())) {
             return false;
         }
-        ticketStatus = status;
-        ticketApproved = approved;
+        ticket = ticket.moved(status, approved);
         updatedAt = at;
         return true;
     }
 
     /** Whether the request's ticket holds it back: gated, and its ticket not in an approved status. */
     public boolean heldByTicket() {
-        return ticketGated && !ticketApproved;
+        return ticket.holdsBack();
     }
 
     /** What the plan could not look at; none for most plans. */
@@ -241,6 +223,13 @@ public class AccessRequest extends PanacheEntityBase {
         updatedAt = at;
         return new StatusChange(id, account, status, status, actor, at,
                 "step " + stepsDone + "/" + plan.size() + " " + step.action() + " done");
+    }
+
+    /** A step of the plan made or found the request's user, whose ARN it learned; null leaves the ARN known. */
+    public void userArnFound(String arn) {
+        if (arn != null) {
+            userArn = arn;
+        }
     }
 
     /**

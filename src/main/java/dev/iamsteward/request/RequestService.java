@@ -11,7 +11,6 @@ import dev.iamsteward.common.StewardException;
 import dev.iamsteward.common.Traces;
 import dev.iamsteward.credential.DeliveryService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,11 +33,11 @@ public class RequestService {
     private final ApprovalPolicy policy;
     private final DeliveryService deliveries;
     private final AuditLog audit;
-    private final Event<RequestApproved> approved;
+    private final ApprovedRequests approved;
     private final Clock clock;
 
     RequestService(RequestPlanner planner, Catalog catalog, TargetAccounts accounts, ApprovalPolicy policy,
-            DeliveryService deliveries, AuditLog audit, Event<RequestApproved> approved, Clock clock) {
+            DeliveryService deliveries, AuditLog audit, ApprovedRequests approved, Clock clock) {
         this.planner = planner;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -120,6 +119,18 @@ public class RequestService {
         return request;
     }
 
+    /**
+     * Records, as {@code action}, a change a decision made (an approval, a rejection, a break-glass); when it
+     * approved the request, its execution is queued in the same transaction. Every approval comes through here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void decided(StatusChange change, String action) {
+        audit.record(change.audit(action));
+        if (change.to() == RequestStatus.APPROVED && change.from() != RequestStatus.APPROVED) {
+            approved.execute(change.requestId());
+        }
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public RequestView get(UUID id, Caller caller) {
         return viewOf(RequestAccess.visible(id, caller, false));
@@ -151,7 +162,6 @@ public class RequestService {
     }
 
     private void approve(AccessRequest request, String why, Instant now) {
-        audit.record(request.approveAutomatically(why, now).audit("request.auto-approved"));
-        approved.fire(new RequestApproved(request.id));
+        decided(request.approveAutomatically(why, now), "request.auto-approved");
     }
 }

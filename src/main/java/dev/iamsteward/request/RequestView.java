@@ -74,8 +74,8 @@ public record RequestView(
                 a.managerMustApprove, r.requesterManager, r.approvers(), r.missingApprovals());
         return new RequestView(r.id, r.account, r.type, r.status, r.requester, r.userName, r.path, r.owner, r.expiresAt,
                 r.accessKeyId, r.profile, r.risk, r.tags, r.reason,
-                r.ticket == null ? null : new TicketView(r.ticketSource, r.ticket, r.ticketStatus, r.ticketApproved,
-                        r.ticketGated),
+                !r.ticket.present() ? null : new TicketView(r.ticket.source(), r.ticket.key(), r.ticket.status(),
+                        r.ticket.approved(), r.ticket.gated()),
                 r.plan, r.planNotes(), r.planHash, r.stepsDone, approval,
                 r.decisions.stream().map(d -> new DecisionView(d.approver, d.verdict, d.comment, d.planHash, d.at,
                         d.voidedAt, d.voidedReason)).toList(),

@@ -8,6 +8,7 @@ import dev.iamsteward.iam.IamDirectory;
 import dev.iamsteward.iam.IamUser;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.KeyRotations;
+import dev.iamsteward.request.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -51,7 +52,7 @@ public class OnDemandRotations implements KeyRotations {
         }
         KeyRotation latest = rotations.isEmpty() ? null : rotations.get(0);
         if (latest != null && latest.status == RotationStatus.ROLLED_BACK && latest.stepRequestId != null) {
-            AccessRequest reactivation = AccessRequest.findById(latest.stepRequestId);
+            AccessRequest reactivation = Requests.find(latest.stepRequestId).orElse(null);
             if (reactivation != null && !reactivation.status.terminal()) {
                 return Optional.of(" is being reactivated by request " + reactivation.id + ", which rolls back "
                         + "rotation " + latest.id + "; rotate it once that request has ended");

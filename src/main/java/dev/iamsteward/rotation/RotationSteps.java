@@ -11,6 +11,7 @@ import dev.iamsteward.request.RequestPlanner;
 import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestStatus;
 import dev.iamsteward.request.RequestType;
+import dev.iamsteward.request.Requests;
 import dev.iamsteward.request.SubmitRequest;
 import dev.iamsteward.request.KnownUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -200,7 +201,7 @@ class RotationSteps {
 
     /** The step's request if it succeeded; a request that ended otherwise fails the rotation. */
     private Optional<AccessRequest> stepDone(KeyRotation rotation) {
-        AccessRequest step = AccessRequest.findById(rotation.stepRequestId);
+        AccessRequest step = Requests.get(rotation.stepRequestId);
         if (!step.status.terminal()) {
             return Optional.empty();
         }

@@ -5,9 +5,8 @@ import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.CredentialReport;
 import dev.iamsteward.posture.CredentialReports;
-import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.KnownUser;
-import dev.iamsteward.request.RequestStatus;
+import dev.iamsteward.request.Requests;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -176,11 +175,7 @@ public class RotationSweep {
      * (its creation, or any request whose plan read the owner tag). None for a user the service never acted on.
      */
     private static Optional<String> knownOwner(String account, String userName) {
-        return QuarkusTransaction.requiringNew().call(() -> AccessRequest.getEntityManager().createQuery(
-                "select r.owner from AccessRequest r where r.account = :account and lower(r.userName) = lower(:user) "
-                        + "and r.owner is not null and r.status = :succeeded order by r.completedAt desc", String.class)
-                .setParameter("account", account).setParameter("user", userName)
-                .setParameter("succeeded", RequestStatus.SUCCEEDED).setMaxResults(1).getResultStream().findFirst());
+        return QuarkusTransaction.requiringNew().call(() -> Requests.lastKnownOwner(account, userName));
     }
 
     /**

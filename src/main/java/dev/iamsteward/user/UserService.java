@@ -13,8 +13,8 @@ import dev.iamsteward.iam.IamException;
 import dev.iamsteward.iam.IamNames;
 import dev.iamsteward.iam.IamPage;
 import dev.iamsteward.iam.IamUser;
-import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestAccess;
+import dev.iamsteward.request.Requests;
 import dev.iamsteward.rotation.RotationService;
 import dev.iamsteward.rotation.RotationView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +22,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The inventory of the users under the managed path, read from IAM. */
@@ -99,8 +98,7 @@ public class UserService {
 
     /** The requests about the user that the caller may see, by the same rule as the request listing. */
     private static List<UserView.RequestRef> requests(String account, String userName, Caller caller) {
-        return AccessRequest.<AccessRequest>find("account = ?1 and lower(userName) = ?2 order by createdAt desc, id",
-                        account, userName.toLowerCase(Locale.ROOT)).stream()
+        return Requests.aboutUser(account, userName).stream()
                 .filter(r -> RequestAccess.canSee(r, caller))
                 .map(UserView.RequestRef::of).toList();
     }

@@ -12,9 +12,11 @@ import dev.iamsteward.common.Secret;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.iam.Totp;
 import dev.iamsteward.support.Secrets;
+import dev.iamsteward.support.Tokens;
 import dev.iamsteward.support.TestClock;
 import dev.iamsteward.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -92,6 +94,27 @@ class MfaEnrolmentTest {
 
         as(OWNER, "requester").get("/v1/requests/{id}", id).then().body("status", equalTo("AWAITING_MFA_CODES"));
         assertTrue(iam.listMfaDevices(user).isEmpty());
+    }
+
+    /**
+     * The requester's manager may see the enrolment, as everywhere else, so their codes are refused because only the
+     * owner holds the device, not because the request is hidden from them; a stranger does not learn it exists.
+     */
+    @Test
+    void theRequestersManagerSeesTheEnrolmentButOnlyTheOwnerEnablesTheDevice() {
+        String user = managedUser();
+        String id = RestAssured.given().auth().oauth2(Tokens.tokenWithManager("alice", "mona", "requester"))
+                .contentType(ContentType.JSON).body(Map.of("type", "ENROL_MFA", "userName", user, "reason", "mfa"))
+                .post("/v1/requests").then().statusCode(202).extract().path("id");
+        Secret seed = approveAndFetchSeed(id);
+        Instant now = clock.instant();
+
+        as("mona", "requester").get("/v1/requests/{id}", id).then().statusCode(200);
+        sendCodes("mona", id, codes(seed, now)).statusCode(403)
+                .body("type", equalTo("urn:iam-steward:problem:not-recipient"));
+        sendCodes("mallory", id, codes(seed, now)).statusCode(404);
+
+        sendCodes(OWNER, id, codes(seed, now)).statusCode(200).body("status", equalTo("EXECUTING"));
     }
 
     @Test

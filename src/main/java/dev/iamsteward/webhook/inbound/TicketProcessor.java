@@ -8,6 +8,7 @@ import dev.iamsteward.common.Caller;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.Decision;
+import dev.iamsteward.request.Requests;
 import dev.iamsteward.webhook.DeliveryRefused;
 import dev.iamsteward.webhook.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,8 +111,7 @@ public class TicketProcessor {
             return "ignored: project '" + event.project() + "', type '" + event.issueType() + "' is not configured";
         }
         List<String> did = new ArrayList<>();
-        AccessRequest request = AccessRequest.<AccessRequest>find("ticketSource = ?1 and ticket = ?2", sourceId,
-                event.key()).firstResult();
+        AccessRequest request = Requests.fromTicket(sourceId, event.key()).orElse(null);
         if (request == null) {
             request = filing.file(sourceId, source, event);
             did.add("filed request " + request.id);
@@ -155,7 +155,7 @@ public class TicketProcessor {
             throw new ApprovalRefused("'" + actor(sourceId, event.actor()) + "' is not a person IAM Steward knows");
         }
         Caller decider = new Caller(person.subject(), person.groups().orElse(Set.of()), null);
-        AccessRequest.getEntityManager().flush();
+        Requests.flush();
         try {
             approvals.decide(request.id, new DecisionRequest(verdict, "moved " + event.key()
                     + " to '" + event.move().to() + "' in " + sourceId, null), decider, null);

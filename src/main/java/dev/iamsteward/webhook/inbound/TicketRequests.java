@@ -7,6 +7,7 @@ import dev.iamsteward.common.StewardException;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.RequestService;
 import dev.iamsteward.request.RequestType;
+import dev.iamsteward.request.Requests;
 import dev.iamsteward.request.SubmitRequest;
 import dev.iamsteward.request.TicketLink;
 import dev.iamsteward.webhook.WebhookConfig;
@@ -53,8 +54,7 @@ class TicketRequests {
         String status = event.status();
         requests.submit(submission, requester, new TicketLink(sourceId, event.key(), status,
                 status != null && source.approvedStatuses().contains(status), source.ticketGated()));
-        return AccessRequest.<AccessRequest>find("ticketSource = ?1 and ticket = ?2", sourceId, event.key())
-                .singleResult();
+        return Requests.fromTicket(sourceId, event.key()).orElseThrow();
     }
 
     private static SubmitRequest submission(WebhookConfig.Fields fields, TicketEvent event) {

@@ -7,6 +7,7 @@ import dev.iamsteward.posture.FindingOpened;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.request.BreakGlassUse;
 import dev.iamsteward.request.RequestStatus;
+import dev.iamsteward.request.Requests;
 import dev.iamsteward.rotation.RotationNotice;
 import dev.iamsteward.webhook.DeliveryRefused;
 import dev.iamsteward.webhook.WebhookConfig;
@@ -53,12 +54,12 @@ class NotificationOutbox {
         if (type == null || entry.requestId() == null) {
             return;
         }
-        AccessRequest request = AccessRequest.findById(entry.requestId());
+        AccessRequest request = Requests.get(entry.requestId());
         toSubscribers(type, request.id, payload(type, entry, request), entry.at());
-        WebhookConfig.Source source = request.ticketSource == null ? null
-                : config.sources().get(request.ticketSource);
+        WebhookConfig.Source source = request.ticket.source() == null ? null
+                : config.sources().get(request.ticket.source());
         if (source != null && source.commentBack().isPresent() && OUTCOMES.contains(type)) {
-            Notification.of("jira:" + request.ticketSource + ":" + request.ticket, type, request.id,
+            Notification.of("jira:" + request.ticket.source() + ":" + request.ticket.key(), type, request.id,
                     JiraComments.body(request, entry), entry.at()).persist();
         }
     }
@@ -152,7 +153,7 @@ class NotificationOutbox {
         data.put("requester", request.requester);
         data.put("actor", entry.actor());
         data.put("detail", entry.detail());
-        data.put("ticket", request.ticket);
+        data.put("ticket", request.ticket.key());
         if (BREAK_GLASS.contains(type)) {
             // Everyone who could have approved: the rule's groups, and the owner or manager it names.
             data.put("rule", request.approval.rule);
