@@ -26,7 +26,7 @@ final class InMemoryRootSession implements RootSession {
                     "iam:ListMFADevices", "iam:ListSigningCertificates"),
             RootTask.DELETE_ROOT_USER_CREDENTIALS, Set.of("iam:DeleteLoginProfile", "iam:DeleteAccessKey",
                     "iam:DeactivateMFADevice", "iam:DeleteSigningCertificate"),
-            RootTask.CREATE_ROOT_USER_PASSWORD, Set.of("iam:CreateLoginProfile"),
+            RootTask.CREATE_ROOT_USER_PASSWORD, Set.of("iam:CreateLoginProfile", "iam:GetLoginProfile"),
             RootTask.S3_UNLOCK_BUCKET_POLICY, Set.of(),
             RootTask.SQS_UNLOCK_QUEUE_POLICY, Set.of()));
 
