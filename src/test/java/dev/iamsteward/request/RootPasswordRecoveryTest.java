@@ -1,6 +1,8 @@
 package dev.iamsteward.request;
 
 import static dev.iamsteward.support.Tokens.as;
+import static dev.iamsteward.common.Traces.ACCOUNT;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +15,7 @@ import dev.iamsteward.audit.AuditEvent;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.execution.JobWorker;
 import dev.iamsteward.iam.AccessKey;
+import dev.iamsteward.iam.GuardedOrganizationRoot;
 import dev.iamsteward.iam.MfaDevice;
 import dev.iamsteward.iam.RootSession;
 import dev.iamsteward.iam.RootTask;
@@ -21,6 +24,10 @@ import dev.iamsteward.iam.memory.InMemoryOrganization;
 import dev.iamsteward.support.Flows;
 import dev.iamsteward.support.Requests;
 import dev.iamsteward.support.TestClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -37,14 +44,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * "I locked myself out", end to end on the sandbox organization: ALLOW_ROOT_PASSWORD_RECOVERY needs the high-risk
- * quorum and makes the root user's login profile in an IAMCreateRootUserPassword session; when its window ends the
- * service files and approves DELETE_ROOT_CREDENTIALS by itself and says what the root user held then.
+ * quorum and makes the root user's login profile in an IAMCreateRootUserPassword session (its calls held to the
+ * member account's IAM rate and traced); when its window ends the service files and approves DELETE_ROOT_CREDENTIALS
+ * by itself and says what the root user held then.
  */
 @QuarkusTest
 class RootPasswordRecoveryTest {
 
     private static final String MEMBER = "222222222222";
     private static final String CREATE_TASK = RootTask.CREATE_ROOT_USER_PASSWORD.policyArn();
+    private static final AttributeKey<String> ROOT_TASK = AttributeKey.stringKey("steward.iam.root_task");
 
     @Inject
     Organization organization;
@@ -60,6 +69,12 @@ class RootPasswordRecoveryTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     @BeforeEach
     @AfterEach
@@ -100,6 +115,12 @@ class RootPasswordRecoveryTest {
         List<String> tasks = sandbox().assumed().stream().filter(a -> a.attribution() != null
                 && a.attribution().requestId().equals(UUID.fromString(id))).map(a -> a.taskPolicyArn()).toList();
         assertEquals(List.of(CREATE_TASK), tasks, "one password session, which CloudTrail attributes to the request");
+
+        Timer waits = metrics.find("steward.iam.rate.wait").tag("account", MEMBER).timer();
+        assertTrue(waits != null && waits.count() >= 2, "the password session's calls waited for the member's rate");
+        await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream().anyMatch(span ->
+                span.getName().equals("iam CreateLoginProfile") && MEMBER.equals(span.getAttributes().get(ACCOUNT))
+                        && "IAMCreateRootUserPassword".equals(span.getAttributes().get(ROOT_TASK))));
 
         String key = sandbox().giveRootAccessKey(MEMBER);
         sweeps.endTimeBoundAccess();
@@ -225,6 +246,6 @@ class RootPasswordRecoveryTest {
     }
 
     private InMemoryOrganization sandbox() {
-        return (InMemoryOrganization) organization.root();
+        return (InMemoryOrganization) GuardedOrganizationRoot.beneath(organization.root());
     }
 }

@@ -10,6 +10,7 @@ import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.Secret;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.GuardedOrganizationRoot;
 import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.iam.NewVirtualMfa;
 import dev.iamsteward.iam.RootSession;
@@ -171,7 +172,7 @@ class StoredPlansTest {
      * kind when {@code equipped}; the root user holds nothing before or after, as other tests expect.
      */
     private Map<String, String> rootPlan(RequestType type, UnaryOperator<Fields> how, boolean equipped) {
-        InMemoryOrganization sandbox = (InMemoryOrganization) organization.root();
+        InMemoryOrganization sandbox = (InMemoryOrganization) GuardedOrganizationRoot.beneath(organization.root());
         emptyRoot(sandbox);
         try {
             if (equipped) {
