@@ -59,7 +59,7 @@ public class RootUserPlan {
         return deletions(found);
     }
 
-    /** The window must end in the future and within the configured longest window. */
+    /** The window ends no further off than the configured longest one (the planner has seen it end in the future). */
     private void requireRecoveryWindow(AccessRequest request) {
         Duration window = Duration.between(clock.instant(), request.expiresAt);
         Duration max = organization.passwordRecoveryWindowMax();
