@@ -142,6 +142,10 @@ class RootPasswordRecoveryTest {
                 + "certificate, 1 MFA device from before the window [" + mfa + "]";
         assertEquals("recovery window ended; the root user held: " + report
                 + "; approved under rule 'time-bound-expiry'", filed.getString("decisions[0].comment"));
+        AuditEvent approved = audit.forRequest(UUID.fromString(deletion)).stream()
+                .filter(e -> "APPROVED".equals(e.toStatus)).findFirst().orElseThrow();
+        assertEquals("request.auto-approved", approved.action, "the move subscribers hear of as request.approved");
+        assertTrue(approved.detail.contains(report), approved.detail);
         AuditEvent ended = last(id);
         assertEquals("access.expired", ended.action);
         assertEquals("filed DELETE_ROOT_CREDENTIALS request " + deletion + "; the root user held: " + report,
