@@ -1,5 +1,6 @@
 package dev.iamsteward.request;
 
+import dev.iamsteward.account.Organization;
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.StewardException;
@@ -29,10 +30,12 @@ public class RequestSweeps {
     private final DeliveryService deliveries;
     private final AuditLog audit;
     private final TargetAccounts accounts;
+    private final Organization organization;
     private final Clock clock;
 
     RequestSweeps(RequestService requests, DeliveryService deliveries, AuditLog audit, TargetAccounts accounts,
-            Clock clock) {
+            Organization organization, Clock clock) {
+        this.organization = organization;
         this.requests = requests;
         this.accounts = accounts;
         this.deliveries = deliveries;
@@ -120,6 +123,12 @@ public class RequestSweeps {
      * (read for the deletion's plan) is said in the approval, the audit and the notifications.
      */
     private boolean endRecovery(AccessRequest source) {
+        if (!organization.configured() || !organization.isMember(source.userName)) {
+            // Never "nothing to end": the root user may hold a password until the member is configured again.
+            throw new IllegalStateException("the root password recovery window of member account "
+                    + source.userName + " ended, but it is no longer a configured member account of the "
+                    + "organization; its root credentials are deleted once it is again");
+        }
         Instant now = clock.instant();
         SubmitRequest deletion = new SubmitRequest(source.account, RequestType.DELETE_ROOT_CREDENTIALS,
                 source.userName, null, null, null, null, null, null, "root password recovery window of request "
