@@ -2,7 +2,9 @@
 # The tour of docs/posture.md#a-tour-root-credentials-break-glass-and-a-proven-key, run against dev mode
 # (./mvnw quarkus:dev, freshly started): a member account's root access key found by the posture scan, its
 # deletion requested, approved by two people and carried out, the finding closed and the audit rows shown; a
-# break-glass request used and reviewed; a rotation that waited for its new key to authenticate. Needs curl and jq.
+# break-glass request used and reviewed; a rotation that waited for its new key to authenticate; a member account's
+# root password made recoverable for a short window, after which the service deletes it again by itself (this part
+# waits for the request sweep, up to a minute and a half). Needs curl, jq and GNU date.
 # Exits 1 at the first answer that is not the one the tour promises.
 set -euo pipefail
 BASE=${1:-http://localhost:8080}
@@ -86,4 +88,34 @@ for _ in $(seq 1 60); do # dev mode's rotation sweep runs every 10 s
 done
 check "the rotation waited for its new key to authenticate before going on" \
   "$(jq -r '(.newKeyProofChecks|tostring) + " checks, proven " + (.newKeyProvenAt != null|tostring)' <<<"$ROTATION")" "3 checks, proven true"
+
+# 7. Root password recovery: the admin of member account 222222222222 is locked out. alice asks that the root
+#    user's email owner may recover its password for 45 seconds; the plan makes the login profile, without a
+#    password, in an IAMCreateRootUserPassword session; two approvals.
+UNTIL=$(date -u -d '+45 seconds' +%Y-%m-%dT%H:%M:%SZ)
+REC=$(api "$ALICE" POST /v1/requests "{\"type\":\"ALLOW_ROOT_PASSWORD_RECOVERY\",\"userName\":\"222222222222\",\"expiresAt\":\"$UNTIL\",\"reason\":\"Our only admin role in 222222222222 was deleted by mistake\"}")
+check "the recovery is one CreateLoginProfile without a password in an IAMCreateRootUserPassword session" \
+  "$(jq -r '.type + " " + .risk + " " + .plan[0].action + " " + (.plan[0].parameters.TaskPolicyArn|split("/")|last) + " " + (.plan[0].parameters|has("Password")|tostring)' <<<"$REC")" \
+  "ALLOW_ROOT_PASSWORD_RECOVERY HIGH iam:CreateLoginProfile IAMCreateRootUserPassword false"
+REC=$(jq -r .id <<<"$REC")
+api "$BOB" POST "/v1/requests/$REC/approvals" '{"decision":"APPROVE","comment":"Let the account owner back in"}' > /dev/null
+api "$CAROL" POST "/v1/requests/$REC/approvals" '{"decision":"APPROVE"}' > /dev/null
+check "after two approvals the root password can be recovered" "$(status_of "$DAVE" "$REC" SUCCEEDED)" "SUCCEEDED"
+
+# 8. The window ends: the request sweep (every minute) files DELETE_ROOT_CREDENTIALS, approves it under its own
+#    rule, runs it, and says what the root user held then.
+FOLLOW=null
+for _ in $(seq 1 150); do
+  FOLLOW=$(api "$DAVE" GET "/v1/requests/$REC" | jq -r .expiryRequestId)
+  [ "$FOLLOW" != "null" ] && break
+  sleep 1
+done
+check "the window's end filed and ran DELETE_ROOT_CREDENTIALS under time-bound-expiry" \
+  "$(status_of "$DAVE" "$FOLLOW" SUCCEEDED) $(api "$DAVE" GET "/v1/requests/$FOLLOW" | jq -r '.type + " " + .approval.rule')" \
+  "SUCCEEDED DELETE_ROOT_CREDENTIALS time-bound-expiry"
+check "its approval says what the root user held at the window's end" \
+  "$(api "$DAVE" GET "/v1/requests/$FOLLOW" | jq -r '.decisions[0].comment')" \
+  "recovery window ended; the root user held: password present, no access key, no signing certificate, no MFA device; approved under rule 'time-bound-expiry'"
+check "the recovery request's last audit row" \
+  "$(api "$ERIN" GET "/v1/audit?requestId=$REC&limit=100" | jq -r '.items[0].action')" "access.expired"
 echo "the tour passed: $step steps"

@@ -66,6 +66,11 @@ public class Organization {
         return config.rootSessionDuration();
     }
 
+    /** The longest root password recovery window a request may ask for. */
+    public Duration passwordRecoveryWindowMax() {
+        return config.passwordRecoveryWindowMax();
+    }
+
     private static void check(OrganizationConfig config, TargetAccounts accounts) {
         List<String> problems = new ArrayList<>();
         config.accountId().filter(id -> !ACCOUNT_ID.matcher(id).matches())
@@ -78,6 +83,9 @@ public class Organization {
         Duration session = config.rootSessionDuration();
         if (session.toSeconds() < 1 || session.compareTo(OrganizationRoot.MAX_SESSION) > 0) {
             problems.add("root-session-duration must be between 1s and 15m, AWS's limit");
+        }
+        if (config.passwordRecoveryWindowMax().isNegative() || config.passwordRecoveryWindowMax().isZero()) {
+            problems.add("password-recovery-window-max must be positive");
         }
         config.recordedUnder().filter(id -> !accounts.has(id)).ifPresent(id -> problems.add("recorded-under '"
                 + id + "' is not a target account " + accounts.ids()));

@@ -8,6 +8,7 @@ import dev.iamsteward.iam.IamRateLimits;
 import dev.iamsteward.iam.OrganizationConfig;
 import dev.iamsteward.iam.OrganizationRoot;
 import dev.iamsteward.iam.RateLimitedIam;
+import dev.iamsteward.iam.GuardedOrganizationRoot;
 import dev.iamsteward.iam.TracedIamDirectory;
 import dev.iamsteward.iam.aws.AwsConfig;
 import dev.iamsteward.iam.aws.AwsIamDirectory;
@@ -42,6 +43,8 @@ public class TargetAccounts {
     private final IamConfig.Sandbox sandboxContents;
     private final Instance<AwsTargets> awsTargets;
     private final Clock clock;
+    private final Tracer tracer;
+    private final IamRateLimits limits;
 
     TargetAccounts(AccountsConfig accounts, IamConfig iam, AwsConfig aws, CatalogConfig catalog,
             Instance<InMemoryIamDirectory> sandbox, Instance<InMemoryIamAccount> sandboxAccount,
@@ -51,6 +54,8 @@ public class TargetAccounts {
         this.sandboxContents = iam.sandbox();
         this.awsTargets = awsTargets;
         this.clock = clock;
+        this.tracer = tracer;
+        this.limits = limits;
         for (AccountSettings settings : AccountSettings.of(accounts, iam, aws, catalog.profiles().keySet())) {
             TargetAccount target = switch (iam.backend()) {
                 case MEMORY -> {
@@ -74,10 +79,13 @@ public class TargetAccounts {
         }
     }
 
-    /** The organization's centralized root access on this backend: the sandbox organization, or AWS's. */
+    /**
+     * The organization's centralized root access on this backend (the sandbox organization, or AWS's), its root
+     * sessions' IAM calls held to each member account's IAM call rate and traced.
+     */
     OrganizationRoot organizationRoot(OrganizationConfig config, List<String> members) {
         String management = config.accountId().orElseThrow();
-        return switch (backend) {
+        OrganizationRoot adapter = switch (backend) {
             case MEMORY -> {
                 InMemoryOrganization sandbox = new InMemoryOrganization(management, members, config.region(), clock);
                 sandboxContents.memberRootAccessKeys().orElse(List.of()).stream().filter(members::contains)
@@ -86,7 +94,9 @@ public class TargetAccounts {
             }
             case AWS -> awsTargets.get().organizationRoot(config);
         };
+        return new GuardedOrganizationRoot(adapter, limits, tracer);
     }
+
 
     /** Every target account, in the order of their ids. */
     public Collection<TargetAccount> all() {

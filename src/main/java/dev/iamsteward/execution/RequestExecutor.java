@@ -163,12 +163,17 @@ public class RequestExecutor {
             }
         }
 
-        /** A key rotated on demand: refused now (gone, or rotated since the plan) fails the request, not retried. */
         @Override
         public StepResult deleteRootCredential(PlanStep.DeleteRootCredential step) {
             return roots.run(step, by);
         }
 
+        @Override
+        public StepResult allowRootPasswordRecovery(PlanStep.AllowRootPasswordRecovery step) {
+            return roots.run(step, by);
+        }
+
+        /** A key rotated on demand: refused now (gone, or rotated since the plan) fails the request, not retried. */
         @Override
         public StepResult startKeyRotation(PlanStep.StartKeyRotation step) {
             try {

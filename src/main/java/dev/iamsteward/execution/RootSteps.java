@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Runs a planned call on a member account's root user: opens a root session scoped to the call's task policy, in
  * the request's own session of the organization role (so CloudTrail names the request), and makes the call. A
- * removal of what is already gone succeeds, so a step can run twice.
+ * removal of what is already gone succeeds, and so does a password recovery allowed already, so a step can run twice.
  */
 @ApplicationScoped
 public class RootSteps {
@@ -23,11 +23,7 @@ public class RootSteps {
     }
 
     public StepResult run(PlanStep.DeleteRootCredential step, Attribution by) {
-        RootTask task = RootTask.ofArn(step.taskPolicyArn()).orElseThrow(() ->
-                new ExecutionFailure("the plan names a task policy this service does not know: "
-                        + step.taskPolicyArn()));
-        RootSession root = organization.root().assumeRoot(step.memberAccount(), task,
-                organization.sessionDuration(), by);
+        RootSession root = session(step, by);
         try {
             switch (step.credential()) {
                 case PASSWORD -> root.deleteLoginProfile();
@@ -39,5 +35,21 @@ public class RootSteps {
             // Already removed by an earlier attempt of this step: its goal holds.
         }
         return StepResult.NOTHING;
+    }
+
+    /** CreateLoginProfile without a password; one made by an earlier attempt of this step is its goal already. */
+    public StepResult run(PlanStep.AllowRootPasswordRecovery step, Attribution by) {
+        RootSession root = session(step, by);
+        if (root.loginProfile().isEmpty()) {
+            root.allowPasswordRecovery();
+        }
+        return StepResult.NOTHING;
+    }
+
+    private RootSession session(PlanStep.RootStep step, Attribution by) {
+        RootTask task = RootTask.ofArn(step.taskPolicyArn()).orElseThrow(() ->
+                new ExecutionFailure("the plan names a task policy this service does not know: "
+                        + step.taskPolicyArn()));
+        return organization.root().assumeRoot(step.memberAccount(), task, organization.sessionDuration(), by);
     }
 }

@@ -42,6 +42,13 @@ public interface OrganizationConfig {
     Duration rootSessionDuration();
 
     /**
+     * The longest recovery window an ALLOW_ROOT_PASSWORD_RECOVERY request may ask for (its {@code expiresAt} from
+     * now); when it ends, the service deletes the root user's credentials again.
+     */
+    @WithDefault("4h")
+    Duration passwordRecoveryWindowMax();
+
+    /**
      * The target account (steward.accounts.&lt;id&gt;) under which root findings and root requests are recorded and
      * approval rules matched; the first target account when absent.
      */

@@ -13,8 +13,8 @@ import java.util.Set;
  */
 public final class RateLimitedIam implements InvocationHandler {
 
-    /** Methods of the ports that answer from the adapter itself. */
-    private static final Set<String> LOCAL = Set.of("backend");
+    /** Methods of the ports that answer from the adapter itself (a root session's own facts among them). */
+    private static final Set<String> LOCAL = Set.of("backend", "scope", "accountId", "task", "expiresAt");
 
     private final Object target;
     private final IamRateLimits.Limit limit;

@@ -11,11 +11,23 @@ import java.util.Optional;
  */
 public interface RootSession {
 
-    String accountId();
+    /** What the session is on, for what, until when: the session's own facts, which call nothing. */
+    record Scope(String accountId, RootTask task, Instant expiresAt) {
+    }
 
-    RootTask task();
+    Scope scope();
 
-    Instant expiresAt();
+    default String accountId() {
+        return scope().accountId();
+    }
+
+    default RootTask task() {
+        return scope().task();
+    }
+
+    default Instant expiresAt() {
+        return scope().expiresAt();
+    }
 
     /** GetLoginProfile: the root user's console password, if it has one. */
     Optional<LoginProfile> loginProfile();

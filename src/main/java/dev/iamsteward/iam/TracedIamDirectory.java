@@ -40,13 +40,22 @@ public final class TracedIamDirectory implements IamDirectory {
     }
 
     private <T> T traced(String operation, String userName, Supplier<T> call) {
+        return inSpan(tracer, operation, account, USER_NAME, userName, call);
+    }
+
+    /**
+     * {@code call} in a span of the IAM operation on {@code account}, with {@code attribute} when it has a value;
+     * outside any trace, the call alone. A failure shows only IAM's error code, or the exception's simple name.
+     */
+    static <T> T inSpan(Tracer tracer, String operation, String account, AttributeKey<String> attribute, String value,
+            Supplier<T> call) {
         if (!Span.current().getSpanContext().isValid()) {
             return call.get();
         }
         Span span = tracer.spanBuilder("iam " + operation)
                 .setAttribute(OPERATION, operation).setAttribute(Traces.ACCOUNT, account).startSpan();
-        if (userName != null) {
-            span.setAttribute(USER_NAME, userName);
+        if (value != null) {
+            span.setAttribute(attribute, value);
         }
         try (Scope scope = span.makeCurrent()) {
             return call.get();

@@ -42,8 +42,8 @@ public sealed interface PlanStep {
 
     /** The typed step of a stored call; an action this service does not know is an {@link UnknownStep}. */
     static PlanStep of(PlannedCall call) {
-        if (call.parameters().containsKey(DeleteRootCredential.TARGET_PRINCIPAL)) {
-            return DeleteRootCredential.read(call);
+        if (call.parameters().containsKey(RootStep.TARGET_PRINCIPAL)) {
+            return RootStep.read(call);
         }
         Function<Map<String, String>, PlanStep> reader = StepReaders.READERS.get(call.action());
         if (reader == null) {
@@ -102,6 +102,8 @@ public sealed interface PlanStep {
         R startKeyRotation(StartKeyRotation step);
 
         R deleteRootCredential(DeleteRootCredential step);
+
+        R allowRootPasswordRecovery(AllowRootPasswordRecovery step);
     }
 
     // ---- users
@@ -496,13 +498,42 @@ public sealed interface PlanStep {
     // ---- a member account's root user
 
     /**
-     * One credential of a member account's root user removed, in a root session on that account scoped to the task
-     * policy the step names; stored without a user name, {@code TargetPrincipal} and {@code TaskPolicyArn} first.
+     * A call on a member account's root user, in a root session on that account scoped to the task policy the step
+     * names: stored without a user name, {@code TargetPrincipal} and {@code TaskPolicyArn} first.
      */
+    sealed interface RootStep extends PlanStep {
+        String TARGET_PRINCIPAL = "TargetPrincipal";
+        String TASK_POLICY_ARN = "TaskPolicyArn";
+
+        String memberAccount();
+
+        String taskPolicyArn();
+
+        /** The root user has no user name. */
+        @Override
+        default String userName() {
+            return null;
+        }
+
+        @Override
+        default PlannedCall stored() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put(TARGET_PRINCIPAL, memberAccount());
+            parameters.put(TASK_POLICY_ARN, taskPolicyArn());
+            putParameters(parameters);
+            return new PlannedCall(action(), parameters);
+        }
+
+        /** The typed step of a stored call that names a {@code TargetPrincipal}. */
+        static RootStep read(PlannedCall call) {
+            return AllowRootPasswordRecovery.ACTION.equals(call.action()) ? AllowRootPasswordRecovery.read(call)
+                    : DeleteRootCredential.read(call);
+        }
+    }
+
+    /** One credential of a member account's root user removed. */
     record DeleteRootCredential(String memberAccount, String taskPolicyArn, Credential credential, String credentialId)
-            implements PlanStep {
-        public static final String TARGET_PRINCIPAL = "TargetPrincipal";
-        public static final String TASK_POLICY_ARN = "TaskPolicyArn";
+            implements RootStep {
 
         /** What kind of credential, with the IAM call that removes it and the parameter naming it. */
         public enum Credential {
@@ -520,28 +551,14 @@ public sealed interface PlanStep {
             }
         }
 
-        /** The root user has no user name. */
-        public String userName() {
-            return null;
-        }
-
         public String action() {
             return credential.action;
         }
 
         public void putParameters(Map<String, String> into) {
-            into.put(TARGET_PRINCIPAL, memberAccount);
-            into.put(TASK_POLICY_ARN, taskPolicyArn);
             if (credential.parameter != null) {
                 into.put(credential.parameter, credentialId);
             }
-        }
-
-        @Override
-        public PlannedCall stored() {
-            Map<String, String> parameters = new LinkedHashMap<>();
-            putParameters(parameters);
-            return new PlannedCall(action(), parameters);
         }
 
         static DeleteRootCredential read(PlannedCall call) {
@@ -557,6 +574,49 @@ public sealed interface PlanStep {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.deleteRootCredential(this);
+        }
+    }
+
+    /**
+     * CreateLoginProfile on a member account's root user, with no password (a root session may not send one): the
+     * account's email owner can then recover the password. The other credentials the root user held when the plan
+     * was made are part of the plan, so that what appears during the recovery window shows when it ends.
+     */
+    record AllowRootPasswordRecovery(String memberAccount, String taskPolicyArn, List<String> existingAccessKeys,
+            List<String> existingSigningCertificates, List<String> existingMfaDevices) implements RootStep {
+        static final String ACTION = CreateLoginProfile.ACTION;
+        private static final String KEYS = "ExistingAccessKeys";
+        private static final String CERTIFICATES = "ExistingSigningCertificates";
+        private static final String MFA_DEVICES = "ExistingMFADevices";
+
+        public AllowRootPasswordRecovery {
+            existingAccessKeys = List.copyOf(existingAccessKeys);
+            existingSigningCertificates = List.copyOf(existingSigningCertificates);
+            existingMfaDevices = List.copyOf(existingMfaDevices);
+        }
+
+        public String action() {
+            return ACTION;
+        }
+
+        public void putParameters(Map<String, String> into) {
+            into.put(KEYS, String.join(",", existingAccessKeys));
+            into.put(CERTIFICATES, String.join(",", existingSigningCertificates));
+            into.put(MFA_DEVICES, String.join(",", existingMfaDevices));
+        }
+
+        static AllowRootPasswordRecovery read(PlannedCall call) {
+            Map<String, String> p = call.parameters();
+            return new AllowRootPasswordRecovery(p.get(TARGET_PRINCIPAL), p.get(TASK_POLICY_ARN), list(p.get(KEYS)),
+                    list(p.get(CERTIFICATES)), list(p.get(MFA_DEVICES)));
+        }
+
+        private static List<String> list(String joined) {
+            return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.allowRootPasswordRecovery(this);
         }
     }
 }

@@ -153,7 +153,8 @@ public class RequestPlanner {
             case SUSPEND_USER -> SuspensionPlan.suspend(iam, request, user);
             case RESTORE_USER -> SuspensionPlan.restore(iam, request, user);
             case OFFBOARD_USER -> OffboardingPlan.of(iam, request.userName, request.planNotes::add);
-            case CREATE_USER, DELETE_ROOT_CREDENTIALS -> throw new IllegalStateException("planned above");
+            case CREATE_USER, DELETE_ROOT_CREDENTIALS, ALLOW_ROOT_PASSWORD_RECOVERY ->
+                    throw new IllegalStateException("planned above");
         };
     }
 

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Submits requests, from people and from the service itself, and shows them to those allowed to see them. */
 @ApplicationScoped
@@ -109,13 +110,20 @@ public class RequestService {
     @Transactional(Transactional.TxType.MANDATORY)
     public AccessRequest submitForSystem(SubmitRequest submission, String rule, String why, Instant now,
             KnownUser known) {
+        return submitForSystem(submission, rule, planned -> why, now, known);
+    }
+
+    /** As above, the approval saying {@code why} in words made from the planned request, e.g. what its plan found. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AccessRequest submitForSystem(SubmitRequest submission, String rule, Function<AccessRequest, String> why,
+            Instant now, KnownUser known) {
         AccessRequest request = AccessRequest.submit(accounts.resolve(submission.account()).id(), submission,
                 AccessRequest.SYSTEM, null, now);
         planner.plan(request, known);
         request.risk = "LOW";
         request.approval = new ApprovalRequirement(rule, 0, Set.of(), false, false);
         admit(request, now);
-        approve(request, why + "; approved under rule '" + rule + "'", now);
+        approve(request, why.apply(request) + "; approved under rule '" + rule + "'", now);
         return request;
     }
 

@@ -1,5 +1,6 @@
 package dev.iamsteward.request;
 
+import dev.iamsteward.account.Organization;
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.audit.AuditLog;
 import dev.iamsteward.common.StewardException;
@@ -16,8 +17,9 @@ import java.util.UUID;
 
 /**
  * The work time does to requests: pending requests nobody decided expire, and time-bound access ends with a
- * request the service files and approves under its own rule. Each request is handled in its own transaction
- * under a row lock, so replicas sweeping together do each thing once.
+ * request the service files and approves under its own rule (a root password recovery window with the deletion of
+ * the root user's credentials, saying what it found). Each request is handled in its own transaction under a row
+ * lock, so replicas sweeping together do each thing once.
  */
 @ApplicationScoped
 public class RequestSweeps {
@@ -28,10 +30,12 @@ public class RequestSweeps {
     private final DeliveryService deliveries;
     private final AuditLog audit;
     private final TargetAccounts accounts;
+    private final Organization organization;
     private final Clock clock;
 
     RequestSweeps(RequestService requests, DeliveryService deliveries, AuditLog audit, TargetAccounts accounts,
-            Clock clock) {
+            Organization organization, Clock clock) {
+        this.organization = organization;
         this.requests = requests;
         this.accounts = accounts;
         this.deliveries = deliveries;
@@ -67,7 +71,8 @@ public class RequestSweeps {
                 "status = ?1 and expiryHandledAt is null and account in ?4 and (expiresAt <= ?2 and type in ?3 "
                         + "or breakGlass.until <= ?2 and type in ?5)",
                 RequestStatus.SUCCEEDED, clock.instant(),
-                List.of(RequestType.CREATE_USER, RequestType.CREATE_ACCESS_KEY), accounts.ids(),
+                List.of(RequestType.CREATE_USER, RequestType.CREATE_ACCESS_KEY,
+                        RequestType.ALLOW_ROOT_PASSWORD_RECOVERY), accounts.ids(),
                 BreakGlassUse.timeBound()).page(0, BATCH).stream().map(r -> r.id).toList());
         int filed = 0;
         for (UUID id : due) {
@@ -93,6 +98,9 @@ public class RequestSweeps {
         if (source.expiryHandledAt != null) {
             return false;
         }
+        if (source.type == RequestType.ALLOW_ROOT_PASSWORD_RECOVERY) {
+            return endRecovery(source);
+        }
         Instant now = clock.instant();
         String reason = (source.breakGlass != null ? "break-glass " : "time-bound ") + "access granted by request "
                 + source.id + " ended at " + source.accessEnds();
@@ -106,11 +114,38 @@ public class RequestSweeps {
         SubmitRequest revocation = new SubmitRequest(source.account, type, source.userName, null, null, null, key,
                 source.profile, null, reason);
         AccessRequest filed = requests.submitForSystem(revocation, now);
+        handled(source, filed, "filed " + revocation.type() + " request " + filed.id, now);
+        return true;
+    }
+
+    /**
+     * A root password recovery window ended: the root user's credentials are deleted again, and what it held then
+     * (read for the deletion's plan) is said in the approval, the audit and the notifications.
+     */
+    private boolean endRecovery(AccessRequest source) {
+        if (!organization.configured() || !organization.isMember(source.userName)) {
+            // Never "nothing to end": the root user may hold a password until the member is configured again.
+            throw new IllegalStateException("the root password recovery window of member account "
+                    + source.userName + " ended, but it is no longer a configured member account of the "
+                    + "organization; its root credentials are deleted once it is again");
+        }
+        Instant now = clock.instant();
+        SubmitRequest deletion = new SubmitRequest(source.account, RequestType.DELETE_ROOT_CREDENTIALS,
+                source.userName, null, null, null, null, null, null, "root password recovery window of request "
+                + source.id + " ended at " + source.expiresAt);
+        AccessRequest filed = requests.submitForSystem(deletion, RequestService.TIME_BOUND_RULE, planned ->
+                "recovery window ended; the root user held: " + RecoveryReport.of(source.plan, planned.plan), now,
+                null);
+        handled(source, filed, "filed DELETE_ROOT_CREDENTIALS request " + filed.id + "; the root user held: "
+                + RecoveryReport.of(source.plan, filed.plan), now);
+        return true;
+    }
+
+    private void handled(AccessRequest source, AccessRequest filed, String what, Instant now) {
         source.expiryHandledAt = now;
         source.expiryRequestId = filed.id;
         audit.record(new StatusChange(source.id, source.account, source.status, source.status, AccessRequest.SYSTEM,
-                now, "filed " + revocation.type() + " request " + filed.id).audit("access.expired"));
-        return true;
+                now, what).audit("access.expired"));
     }
 
     /** IAM would refuse the revocation, e.g. the user is already gone: nothing is left to end. */

@@ -25,11 +25,22 @@ public enum RequestType {
      * member account of the organization ({@code userName} is that account's id), in an IAMDeleteRootUserCredentials
      * session.
      */
-    DELETE_ROOT_CREDENTIALS;
+    DELETE_ROOT_CREDENTIALS,
+    /**
+     * Lets the email owner of a member account's root user ({@code userName} is that account's id) recover its
+     * password until {@code expiresAt}: CreateLoginProfile without a password in an IAMCreateRootUserPassword
+     * session. When the window ends the service files DELETE_ROOT_CREDENTIALS for the account by itself.
+     */
+    ALLOW_ROOT_PASSWORD_RECOVERY;
 
     /** Types that act on a member account's root user through the organization, not on an IAM user. */
     public boolean concernsRootUser() {
-        return this == DELETE_ROOT_CREDENTIALS;
+        return this == DELETE_ROOT_CREDENTIALS || this == ALLOW_ROOT_PASSWORD_RECOVERY;
+    }
+
+    /** Types whose access ends at {@code expiresAt} by a request the service files; the field is theirs only. */
+    public boolean timeBound() {
+        return this == CREATE_USER || this == CREATE_ACCESS_KEY || this == ALLOW_ROOT_PASSWORD_RECOVERY;
     }
 
     /** The risk of a request that names no access profile: a root user's credentials are HIGH, the rest LOW. */

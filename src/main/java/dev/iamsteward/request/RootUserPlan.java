@@ -5,24 +5,30 @@ import dev.iamsteward.common.ErrorKind;
 import dev.iamsteward.common.StewardException;
 import dev.iamsteward.iam.RootTask;
 import dev.iamsteward.iam.RootUserCredentials;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
+import dev.iamsteward.request.PlanStep.AllowRootPasswordRecovery;
 import dev.iamsteward.request.PlanStep.DeleteRootCredential;
 import dev.iamsteward.request.PlanStep.DeleteRootCredential.Credential;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Plans a request on a member account's root user: reads what the root user holds in an IAMAuditRootUserCredentials
- * session and lists one call per credential, each to run in a session scoped to the task that allows it. Every
- * call carries {@code TargetPrincipal} (the member account) and {@code TaskPolicyArn}, and no user name.
+ * session and lists the calls, each to run in a session scoped to the task that allows it: one deletion per
+ * credential, or the one CreateLoginProfile of a password recovery. Every call carries {@code TargetPrincipal} (the
+ * member account) and {@code TaskPolicyArn}, and no user name.
  */
 @ApplicationScoped
 public class RootUserPlan {
 
     private final Organization organization;
+    private final Clock clock;
 
-    RootUserPlan(Organization organization) {
+    RootUserPlan(Organization organization, Clock clock) {
         this.organization = organization;
+        this.clock = clock;
     }
 
     List<PlannedCall> plan(AccessRequest request) {
@@ -36,15 +42,42 @@ public class RootUserPlan {
                     + "root user it concerns; '" + member + "' is not one of the organization's member accounts "
                     + organization.members());
         }
+        if (request.type == RequestType.ALLOW_ROOT_PASSWORD_RECOVERY) {
+            requireRecoveryWindow(request);
+        }
         RootUserCredentials found = RootUserCredentials.readIn(organization.root().assumeRoot(member,
                 RootTask.AUDIT_ROOT_USER_CREDENTIALS, organization.sessionDuration(), null));
+        request.userArn = "arn:aws:iam::" + member + ":root";
+        request.owner = null;
+        if (request.type == RequestType.ALLOW_ROOT_PASSWORD_RECOVERY) {
+            return recovery(found);
+        }
         if (found.none()) {
             throw new StewardException(ErrorKind.STATE_CONFLICT, "the root user of " + member + " holds no "
                     + "password, access key, MFA device or signing certificate: there is nothing to delete");
         }
-        request.userArn = "arn:aws:iam::" + member + ":root";
-        request.owner = null;
         return deletions(found);
+    }
+
+    /** The window ends no further off than the configured longest one (the planner has seen it end in the future). */
+    private void requireRecoveryWindow(AccessRequest request) {
+        Duration window = Duration.between(clock.instant(), request.expiresAt);
+        Duration max = organization.passwordRecoveryWindowMax();
+        if (window.compareTo(max) > 0) {
+            throw StewardException.invalid("expiresAt ends the recovery window; it may be at most " + max
+                    + " from now (steward.organization.password-recovery-window-max), not " + window);
+        }
+    }
+
+    /** AWS refuses a second login profile: a root user that has a password can already have it reset. */
+    private static List<PlannedCall> recovery(RootUserCredentials found) {
+        if (found.password()) {
+            throw new StewardException(ErrorKind.STATE_CONFLICT, "the root user of " + found.accountId()
+                    + " already has a password: its email owner can use 'Forgot password' without this request");
+        }
+        return PlanStep.stored(List.of(new AllowRootPasswordRecovery(found.accountId(),
+                RootTask.CREATE_ROOT_USER_PASSWORD.policyArn(), found.accessKeyIds(), found.signingCertificateIds(),
+                found.mfaSerialNumbers())));
     }
 
     /** Password first, so nobody signs in meanwhile; MFA devices last, as they guard the password until then. */

@@ -28,7 +28,8 @@ public record SubmitRequest(
                 + "the requester when absent")
         @Size(max = 256, message = "owner must be at most 256 characters") String owner,
         @Schema(description = "CREATE_USER: when the user is offboarded; CREATE_ACCESS_KEY: when the key is "
-                + "deleted. The service files that request by itself at this time")
+                + "deleted; ALLOW_ROOT_PASSWORD_RECOVERY (required): when the recovery window ends and the root "
+                + "user's credentials are deleted. The service files that request by itself at this time")
         Instant expiresAt,
         @Schema(description = "DEACTIVATE_, REACTIVATE_, DELETE_ and ROTATE_ACCESS_KEY: the key")
         @Pattern(regexp = "[A-Z0-9]{16,128}", message = "accessKeyId must be 16 to 128 upper-case letters or "
@@ -51,8 +52,13 @@ public record SubmitRequest(
         if (type != RequestType.CREATE_USER && (path != null || owner != null || tags != null)) {
             throw StewardException.invalid("path, owner and tags apply only to CREATE_USER");
         }
-        if (expiresAt != null && type != RequestType.CREATE_USER && type != RequestType.CREATE_ACCESS_KEY) {
-            throw StewardException.invalid("expiresAt applies only to CREATE_USER and CREATE_ACCESS_KEY");
+        if (expiresAt != null && !type.timeBound()) {
+            throw StewardException.invalid("expiresAt applies only to CREATE_USER, CREATE_ACCESS_KEY and "
+                    + "ALLOW_ROOT_PASSWORD_RECOVERY");
+        }
+        if (expiresAt == null && type == RequestType.ALLOW_ROOT_PASSWORD_RECOVERY) {
+            throw StewardException.invalid("ALLOW_ROOT_PASSWORD_RECOVERY needs expiresAt: the end of the recovery "
+                    + "window, when the service deletes the root user's credentials again");
         }
         if (accessKeyId != null && !type.concernsOneKey()) {
             throw StewardException.invalid("accessKeyId applies only to requests about one access key");

@@ -2,6 +2,7 @@ package dev.iamsteward.account;
 
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.iamsteward.iam.GuardedOrganizationRoot;
 import dev.iamsteward.iam.OrganizationFeature;
 import dev.iamsteward.iam.memory.InMemoryOrganization;
 import dev.iamsteward.support.TestClock;
@@ -55,6 +56,6 @@ class OrganizationHealthTest {
     }
 
     private InMemoryOrganization sandbox() {
-        return (InMemoryOrganization) organization.root();
+        return (InMemoryOrganization) GuardedOrganizationRoot.beneath(organization.root());
     }
 }

@@ -53,6 +53,7 @@ class DeployMutantsTest {
     private static final String POD_IDENTITY = "aws/pod-role-pod-identity.yaml";
     private static final String IRSA = "aws/pod-role-irsa.yaml";
     private static final String ORGANIZATION = "aws/organization-guardrails.yaml";
+    private static final String ORGANIZATION_ROOT = "aws/organization-root.yaml";
     private static final String DEPLOYMENT = "kubernetes/deployment.yaml";
     private static final String NETWORK = "kubernetes/networkpolicy.yaml";
 
@@ -128,6 +129,12 @@ class DeployMutantsTest {
             new Mutant("SCP lets anyone create managed users", ORGANIZATION,
                     "- Sid: OnlyTheBrokerCreatesManagedUsers\n            Effect: Deny",
                     "- Sid: OnlyTheBrokerCreatesManagedUsers\n            Effect: Allow"),
+            // The organization root role
+            new Mutant("organization role's password task becomes the S3 unlock task", ORGANIZATION_ROOT,
+                    "policy/root-task/IAMCreateRootUserPassword", "policy/root-task/S3UnlockBucketPolicy"),
+            new Mutant("organization role's NeverTheAccountItself deny dropped", ORGANIZATION_ROOT,
+                    "- Sid: NeverTheAccountItself\n                Effect: Deny",
+                    "- Sid: NeverTheAccountItself\n                Effect: Allow"),
             // Kubernetes
             new Mutant("pod may run as root", DEPLOYMENT, "runAsNonRoot: true", "runAsNonRoot: false"),
             new Mutant("container may escalate", DEPLOYMENT, "allowPrivilegeEscalation: false",

@@ -368,9 +368,11 @@ final class PolicyProbes {
                 memberSide, null, true);
         add(role, "sts:AssumeRoot", member, Map.of("sts:TaskPolicyArn", task + "IAMDeleteRootUserCredentials"),
                 memberSide, null, true);
+        add(role, "sts:AssumeRoot", member, Map.of("sts:TaskPolicyArn", task + "IAMCreateRootUserPassword"),
+                memberSide, null, true);
         add(role, "iam:ListOrganizationsFeatures", "*", NONE, true);
         // Other task policies, none, or a look-alike
-        for (String other : List.of("IAMCreateRootUserPassword", "S3UnlockBucketPolicy", "SQSUnlockQueuePolicy")) {
+        for (String other : List.of("S3UnlockBucketPolicy", "SQSUnlockQueuePolicy")) {
             add(role, "sts:AssumeRoot", member, Map.of("sts:TaskPolicyArn", task + other), memberSide, null, false);
         }
         add(role, "sts:AssumeRoot", member, NONE, memberSide, null, false);
@@ -381,12 +383,17 @@ final class PolicyProbes {
                 memberSide, null, false);
         add(role, "sts:AssumeRoot", IAM + "root", Map.of("sts:TaskPolicyArn", task + "IAMDeleteRootUserCredentials"),
                 memberSide, null, false);
+        add(role, "sts:AssumeRoot", IAM + "root", Map.of("sts:TaskPolicyArn", task + "IAMCreateRootUserPassword"),
+                memberSide, null, false);
+        add(role, "sts:AssumeRoot", member, Map.of("sts:TaskPolicyArn",
+                "arn:aws:iam::444455556666:policy/root-task/IAMCreateRootUserPassword"), memberSide, null, false);
         // Nothing else
         add(role, "sts:AssumeRole", IAM + "role/OrganizationAccountAccessRole", NONE, false);
         add(role, "iam:EnableOrganizationsRootSessions", "*", NONE, false);
         add(role, "iam:DisableOrganizationsRootCredentialsManagement", "*", NONE, false);
         add(role, "iam:DeleteAccessKey", ALICE, NONE, false);
         add(role, "iam:DeleteLoginProfile", ALICE, NONE, false);
+        add(role, "iam:CreateLoginProfile", ALICE, NONE, false);
     }
 
     // ---- helpers

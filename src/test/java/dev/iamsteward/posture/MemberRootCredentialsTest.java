@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamsteward.account.Organization;
 import dev.iamsteward.execution.JobWorker;
+import dev.iamsteward.iam.GuardedOrganizationRoot;
 import dev.iamsteward.iam.RootTask;
 import dev.iamsteward.iam.RootUserCredentials;
 import dev.iamsteward.iam.memory.InMemoryOrganization;
@@ -123,7 +124,7 @@ class MemberRootCredentialsTest {
     }
 
     private InMemoryOrganization sandbox() {
-        return (InMemoryOrganization) organization.root();
+        return (InMemoryOrganization) GuardedOrganizationRoot.beneath(organization.root());
     }
 
     private static void scan() {

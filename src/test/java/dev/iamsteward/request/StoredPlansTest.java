@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.iamsteward.account.Organization;
 import dev.iamsteward.account.TargetAccount;
 import dev.iamsteward.account.TargetAccounts;
 import dev.iamsteward.common.Secret;
 import dev.iamsteward.iam.AccessKey;
 import dev.iamsteward.iam.Attribution;
+import dev.iamsteward.iam.GuardedOrganizationRoot;
 import dev.iamsteward.iam.NewUser;
 import dev.iamsteward.iam.NewVirtualMfa;
+import dev.iamsteward.iam.RootSession;
+import dev.iamsteward.iam.RootTask;
+import dev.iamsteward.iam.RootUserCredentials;
 import dev.iamsteward.iam.Totp;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
+import dev.iamsteward.iam.memory.InMemoryOrganization;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,6 +28,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +51,7 @@ class StoredPlansTest {
     private static final String FIXTURE = "stored-plans.json";
     private static final Attribution SETUP = new Attribution(UUID.randomUUID(), "fixture", List.of());
     private static final Instant FAR = Instant.parse("2099-01-01T00:00:00Z");
+    private static final String ROOT_MEMBER = "111111111111";
 
     @Inject
     RequestPlanner planner;
@@ -59,6 +67,9 @@ class StoredPlansTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Organization organization;
 
     /** Real value → stable stand-in, applied to every string of a plan before it is compared. */
     private final Map<String, String> standIns = new LinkedHashMap<>();
@@ -111,6 +122,10 @@ class StoredPlansTest {
 
         seen.put("RESTORE_USER", restorePlan(suffix));
 
+        seen.put("DELETE_ROOT_CREDENTIALS", rootPlan(RequestType.DELETE_ROOT_CREDENTIALS, b -> b, true));
+        seen.put("ALLOW_ROOT_PASSWORD_RECOVERY", rootPlan(RequestType.ALLOW_ROOT_PASSWORD_RECOVERY,
+                b -> b.expires(clock.instant().plus(Duration.ofHours(1))), false));
+
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         if (Boolean.getBoolean("plans.record")) {
@@ -150,6 +165,39 @@ class StoredPlansTest {
         iam.updateAccessKey(suspended, keyId, AccessKey.Status.INACTIVE, SETUP);
         iam.deleteLoginProfile(suspended, SETUP);
         return plan(RequestType.RESTORE_USER, suspended, b -> b);
+    }
+
+    /**
+     * A plan on the root user of a member account of the sandbox organization, which holds one credential of each
+     * kind when {@code equipped}; the root user holds nothing before or after, as other tests expect.
+     */
+    private Map<String, String> rootPlan(RequestType type, UnaryOperator<Fields> how, boolean equipped) {
+        InMemoryOrganization sandbox = (InMemoryOrganization) GuardedOrganizationRoot.beneath(organization.root());
+        emptyRoot(sandbox);
+        try {
+            if (equipped) {
+                sandbox.giveRootPassword(ROOT_MEMBER);
+                standIns.put(sandbox.giveRootAccessKey(ROOT_MEMBER), "ROOT-KEY");
+                standIns.put(sandbox.giveRootSigningCertificate(ROOT_MEMBER), "ROOT-CERTIFICATE");
+            }
+            standIns.put(sandbox.giveRootMfaDevice(ROOT_MEMBER), "ROOT-MFA");
+            return plan(type, ROOT_MEMBER, how);
+        } finally {
+            emptyRoot(sandbox);
+        }
+    }
+
+    private static void emptyRoot(InMemoryOrganization sandbox) {
+        RootUserCredentials held = RootUserCredentials.readIn(sandbox.assumeRoot(ROOT_MEMBER,
+                RootTask.AUDIT_ROOT_USER_CREDENTIALS, Duration.ofMinutes(1), null));
+        RootSession delete = sandbox.assumeRoot(ROOT_MEMBER, RootTask.DELETE_ROOT_USER_CREDENTIALS,
+                Duration.ofMinutes(1), null);
+        if (held.password()) {
+            delete.deleteLoginProfile();
+        }
+        held.accessKeyIds().forEach(delete::deleteAccessKey);
+        held.signingCertificateIds().forEach(delete::deleteSigningCertificate);
+        held.mfaSerialNumbers().forEach(delete::deactivateMfaDevice);
     }
 
     /** A managed user with something of every kind offboarding removes. */
@@ -196,6 +244,9 @@ class StoredPlansTest {
         Fields fields = how.apply(new Fields());
         QuarkusTransaction.requiringNew().run(() -> planner.plan(request, fields.known));
         request.userName = standIn(request.userName);
+        if (type == RequestType.ALLOW_ROOT_PASSWORD_RECOVERY) {
+            request.expiresAt = FAR; // the window is bounded from now: a stable stand-in for the hash
+        }
         request.accessKeyId = request.accessKeyId == null ? null : standIn(request.accessKeyId);
         request.plan = request.plan.stream().map(call -> {
             Map<String, String> parameters = new LinkedHashMap<>();

@@ -118,7 +118,8 @@ class TimeBoundAccessTest {
                 .body(Map.of("type", "GRANT_CONSOLE_ACCESS", "userName", user, "reason", "r",
                         "expiresAt", clock.instant().plus(Duration.ofHours(1)).toString()))
                 .post("/v1/requests").then().statusCode(400)
-                .body("detail", equalTo("expiresAt applies only to CREATE_USER and CREATE_ACCESS_KEY"));
+                .body("detail", equalTo("expiresAt applies only to CREATE_USER, CREATE_ACCESS_KEY and "
+                        + "ALLOW_ROOT_PASSWORD_RECOVERY"));
     }
 
     private String lastAction(String requestId) {

@@ -24,33 +24,19 @@ import software.amazon.awssdk.services.iam.model.SigningCertificate;
 final class AwsRootSession implements RootSession {
 
     private final IamClient iam;
-    private final String accountId;
-    private final RootTask task;
-    private final Instant expiresAt;
+    private final Scope scope;
     private final AwsRequestOverrideConfiguration asRoot;
 
     AwsRootSession(IamClient iam, String accountId, RootTask task, Instant expiresAt,
             AwsCredentialsProvider credentials) {
         this.iam = iam;
-        this.accountId = accountId;
-        this.task = task;
-        this.expiresAt = expiresAt;
+        this.scope = new Scope(accountId, task, expiresAt);
         this.asRoot = AwsRequestOverrideConfiguration.builder().credentialsProvider(credentials).build();
     }
 
     @Override
-    public String accountId() {
-        return accountId;
-    }
-
-    @Override
-    public RootTask task() {
-        return task;
-    }
-
-    @Override
-    public Instant expiresAt() {
-        return expiresAt;
+    public Scope scope() {
+        return scope;
     }
 
     @Override
@@ -105,6 +91,7 @@ final class AwsRootSession implements RootSession {
 
     @Override
     public String toString() {
-        return "AwsRootSession[" + accountId + ", " + task.policyName() + ", until " + expiresAt + "]";
+        return "AwsRootSession[" + scope.accountId() + ", " + scope.task().policyName() + ", until "
+                + scope.expiresAt() + "]";
     }
 }

@@ -26,40 +26,28 @@ final class InMemoryRootSession implements RootSession {
                     "iam:ListMFADevices", "iam:ListSigningCertificates"),
             RootTask.DELETE_ROOT_USER_CREDENTIALS, Set.of("iam:DeleteLoginProfile", "iam:DeleteAccessKey",
                     "iam:DeactivateMFADevice", "iam:DeleteSigningCertificate"),
-            RootTask.CREATE_ROOT_USER_PASSWORD, Set.of("iam:CreateLoginProfile"),
+            RootTask.CREATE_ROOT_USER_PASSWORD, Set.of("iam:CreateLoginProfile", "iam:GetLoginProfile"),
             RootTask.S3_UNLOCK_BUCKET_POLICY, Set.of(),
             RootTask.SQS_UNLOCK_QUEUE_POLICY, Set.of()));
 
+    private final Scope scope;
     private final String accountId;
-    private final RootTask task;
-    private final Instant expiresAt;
     private final RootUserState root;
     private final Clock clock;
     private final Object lock;
 
     InMemoryRootSession(String accountId, RootTask task, Instant expiresAt, RootUserState root, Clock clock,
             Object lock) {
+        this.scope = new Scope(accountId, task, expiresAt);
         this.accountId = accountId;
-        this.task = task;
-        this.expiresAt = expiresAt;
         this.root = root;
         this.clock = clock;
         this.lock = lock;
     }
 
     @Override
-    public String accountId() {
-        return accountId;
-    }
-
-    @Override
-    public RootTask task() {
-        return task;
-    }
-
-    @Override
-    public Instant expiresAt() {
-        return expiresAt;
+    public Scope scope() {
+        return scope;
     }
 
     @Override
@@ -152,18 +140,19 @@ final class InMemoryRootSession implements RootSession {
 
     /** As AWS: an expired session's token is refused, and the task policy allows only its own actions. */
     private void allow(String action) {
-        if (!clock.instant().isBefore(expiresAt)) {
+        if (!clock.instant().isBefore(scope.expiresAt())) {
             throw new IamException.AccessDenied("ExpiredToken: the root session on " + accountId + " expired at "
-                    + expiresAt);
+                    + scope.expiresAt());
         }
-        if (!ACTIONS.get(task).contains(action)) {
+        if (!ACTIONS.get(scope.task()).contains(action)) {
             throw new IamException.AccessDenied("the root session on " + accountId + " is scoped to "
-                    + task.policyName() + ", which does not allow " + action);
+                    + scope.task().policyName() + ", which does not allow " + action);
         }
     }
 
     @Override
     public String toString() {
-        return "InMemoryRootSession[" + accountId + ", " + task.policyName() + ", until " + expiresAt + "]";
+        return "InMemoryRootSession[" + accountId + ", " + scope.task().policyName() + ", until "
+                + scope.expiresAt() + "]";
     }
 }

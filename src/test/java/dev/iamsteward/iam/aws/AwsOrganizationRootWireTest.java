@@ -126,6 +126,42 @@ class AwsOrganizationRootWireTest {
     }
 
     @Test
+    void passwordRecoveryMakesTheRootLoginProfileWithNeitherPasswordNorUser() {
+        Attribution request = new Attribution(UUID.randomUUID(), "ann", List.of("bob", "carol"));
+        try (CannedHttp sts = CannedHttp.answering(AwsOrganizationRootWireTest::sts);
+             CannedHttp iam = CannedHttp.answering(AwsOrganizationRootWireTest::passwordSession);
+             AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
+            RootSession root = organization.assumeRoot(MEMBER, RootTask.CREATE_ROOT_USER_PASSWORD,
+                    Duration.ofMinutes(5), request);
+
+            assertTrue(root.loginProfile().isEmpty(), "NoSuchEntity: the root user has no password");
+            root.allowPasswordRecovery();
+
+            assertEquals("arn:aws:iam::aws:policy/root-task/IAMCreateRootUserPassword",
+                    sts.calls().get(1).get("TaskPolicyArn.arn"));
+            assertEquals("steward-" + request.requestId(), sts.calls().get(0).get("RoleSessionName"));
+            assertEquals(List.of(Map.of("Action", "GetLoginProfile", "Version", "2010-05-08"),
+                    Map.of("Action", "CreateLoginProfile", "Version", "2010-05-08")), iam.calls(),
+                    "no UserName (the root user) and no Password (AWS refuses one in a root session)");
+            iam.signatures().forEach(signature -> assertTrue(signature.get("Authorization")
+                    .contains("Credential=" + ROOT_KEY + "/"), signature.toString()));
+        }
+    }
+
+    @Test
+    void aSecondLoginProfileIsRefusedAsAlreadyThere() {
+        try (CannedHttp sts = CannedHttp.answering(AwsOrganizationRootWireTest::sts);
+             CannedHttp iam = CannedHttp.answering(call -> new Answer(409, "text/xml", error("Sender",
+                     "EntityAlreadyExists", "Login Profile for the root user already exists.")));
+             AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
+            RootSession root = organization.assumeRoot(MEMBER, RootTask.CREATE_ROOT_USER_PASSWORD,
+                    Duration.ofMinutes(5), null);
+
+            assertThrows(IamException.EntityAlreadyExists.class, root::allowPasswordRecovery);
+        }
+    }
+
+    @Test
     void enabledFeaturesAreReadInTheServicesSession() {
         try (CannedHttp sts = CannedHttp.answering(AwsOrganizationRootWireTest::sts);
                 CannedHttp iam = CannedHttp.answering(call -> Answer.xml("<ListOrganizationsFeaturesResponse xmlns=\""
@@ -204,6 +240,18 @@ class AwsOrganizationRootWireTest {
         };
         return Answer.xml("<" + action + "Response xmlns=\"" + IAM_NS + "\"><" + action + "Result>" + result
                 + "</" + action + "Result>" + metadata() + "</" + action + "Response>");
+    }
+
+    /** A root user without a password, as a password session sees it, that then gets one. */
+    private static Answer passwordSession(Map<String, String> call) {
+        if ("GetLoginProfile".equals(call.get("Action"))) {
+            return new Answer(404, "text/xml", error("Sender", "NoSuchEntity",
+                    "Login Profile for the root user cannot be found."));
+        }
+        return Answer.xml("<CreateLoginProfileResponse xmlns=\"" + IAM_NS + "\"><CreateLoginProfileResult>"
+                + "<LoginProfile><CreateDate>2030-01-01T00:01:00Z</CreateDate>"
+                + "<PasswordResetRequired>false</PasswordResetRequired></LoginProfile></CreateLoginProfileResult>"
+                + metadata() + "</CreateLoginProfileResponse>");
     }
 
     private static String empty(String action) {

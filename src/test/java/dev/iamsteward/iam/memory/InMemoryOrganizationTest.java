@@ -139,15 +139,19 @@ class InMemoryOrganizationTest {
     }
 
     @Test
-    void theCreatePasswordTaskOnlyCreatesTheLoginProfile() {
+    void theCreatePasswordTaskOnlyCreatesAndReadsTheLoginProfile() {
+        organization.giveRootAccessKey(MEMBER);
         RootSession create = organization.assumeRoot(MEMBER, RootTask.CREATE_ROOT_USER_PASSWORD, FIVE_MINUTES,
                 null);
 
-        assertThrows(IamException.AccessDenied.class, create::loginProfile);
+        assertTrue(create.loginProfile().isEmpty());
         assertThrows(IamException.AccessDenied.class, create::deleteLoginProfile);
+        assertThrows(IamException.AccessDenied.class, create::accessKeys);
+        assertThrows(IamException.AccessDenied.class, () -> create.deleteAccessKey("AKIAROOT000000000001"));
         create.allowPasswordRecovery();
 
         assertTrue(organization.rootPassword(MEMBER).isPresent());
+        assertTrue(create.loginProfile().isPresent());
         assertThrows(IamException.EntityAlreadyExists.class, create::allowPasswordRecovery);
     }
 
