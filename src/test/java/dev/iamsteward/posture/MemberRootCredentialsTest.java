@@ -111,7 +111,7 @@ class MemberRootCredentialsTest {
         submit("999999999999", Map.of()).then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("not one of the organization's member accounts"));
         submit("not-an-account", Map.of()).then().statusCode(400).contentType("application/problem+json");
-        submit(MEMBER, Map.of("accessKeyId", "AKIAROOTKEY000000001")).then().statusCode(400)
+        submit(MEMBER, Map.of("accessKeyId", "AKIAIOSFODNN7EXAMPLE")).then().statusCode(400)
                 .contentType("application/problem+json");
     }
 

@@ -38,8 +38,8 @@ class AwsOrganizationRootWireTest {
     private static final String MEMBER = "111111111111";
     private static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
     private static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
-    private static final String ROLE_KEY = "ASIAORGANIZATIONROLE";
-    private static final String ROOT_KEY = "ASIAMEMBERROOTTASK01";
+    private static final String ROLE_KEY = "ASIAI44QH8DHBEXAMPLE";
+    private static final String ROOT_KEY = "ASIAIOSFODNN7EXAMPLE";
     private static final String ROOT_SECRET = "root-secret-never-shown";
     private static final String ROOT_TOKEN = "root-session-token";
 
@@ -90,7 +90,7 @@ class AwsOrganizationRootWireTest {
             RootUserCredentials found = RootUserCredentials.readIn(organization.assumeRoot(MEMBER,
                     RootTask.AUDIT_ROOT_USER_CREDENTIALS, Duration.ofMinutes(5), null));
 
-            assertEquals(new RootUserCredentials(MEMBER, true, List.of("AKIAROOTKEY000000001"),
+            assertEquals(new RootUserCredentials(MEMBER, true, List.of("AKIAIOSFODNN7EXAMPLE"),
                     List.of("arn:aws:iam::111111111111:mfa/root-account-mfa-device"), List.of("CERT0001")), found);
             assertEquals(List.of("GetLoginProfile", "ListAccessKeys", "ListMFADevices", "ListSigningCertificates"),
                     iam.calls().stream().map(c -> c.get("Action")).toList());
@@ -113,12 +113,12 @@ class AwsOrganizationRootWireTest {
                     Duration.ofMinutes(5), new Attribution(UUID.randomUUID(), "ann", List.of()));
 
             root.deleteLoginProfile();
-            root.deleteAccessKey("AKIAROOTKEY000000001");
+            root.deleteAccessKey("AKIAIOSFODNN7EXAMPLE");
             root.deleteSigningCertificate("CERT0001");
             root.deactivateMfaDevice("arn:aws:iam::111111111111:mfa/root-account-mfa-device");
 
             assertEquals(List.of(Map.of("Action", "DeleteLoginProfile", "Version", "2010-05-08"),
-                    Map.of("Action", "DeleteAccessKey", "Version", "2010-05-08", "AccessKeyId", "AKIAROOTKEY000000001"),
+                    Map.of("Action", "DeleteAccessKey", "Version", "2010-05-08", "AccessKeyId", "AKIAIOSFODNN7EXAMPLE"),
                     Map.of("Action", "DeleteSigningCertificate", "Version", "2010-05-08", "CertificateId", "CERT0001"),
                     Map.of("Action", "DeactivateMFADevice", "Version", "2010-05-08", "SerialNumber",
                             "arn:aws:iam::111111111111:mfa/root-account-mfa-device")), iam.calls());
@@ -129,8 +129,8 @@ class AwsOrganizationRootWireTest {
     void passwordRecoveryMakesTheRootLoginProfileWithNeitherPasswordNorUser() {
         Attribution request = new Attribution(UUID.randomUUID(), "ann", List.of("bob", "carol"));
         try (CannedHttp sts = CannedHttp.answering(AwsOrganizationRootWireTest::sts);
-             CannedHttp iam = CannedHttp.answering(AwsOrganizationRootWireTest::passwordSession);
-             AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
+                CannedHttp iam = CannedHttp.answering(AwsOrganizationRootWireTest::passwordSession);
+                AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
             RootSession root = organization.assumeRoot(MEMBER, RootTask.CREATE_ROOT_USER_PASSWORD,
                     Duration.ofMinutes(5), request);
 
@@ -151,9 +151,9 @@ class AwsOrganizationRootWireTest {
     @Test
     void aSecondLoginProfileIsRefusedAsAlreadyThere() {
         try (CannedHttp sts = CannedHttp.answering(AwsOrganizationRootWireTest::sts);
-             CannedHttp iam = CannedHttp.answering(call -> new Answer(409, "text/xml", error("Sender",
-                     "EntityAlreadyExists", "Login Profile for the root user already exists.")));
-             AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
+                CannedHttp iam = CannedHttp.answering(call -> new Answer(409, "text/xml", error("Sender",
+                        "EntityAlreadyExists", "Login Profile for the root user already exists.")));
+                AwsOrganizationRoot organization = organization(sts.endpoint(), iam.endpoint())) {
             RootSession root = organization.assumeRoot(MEMBER, RootTask.CREATE_ROOT_USER_PASSWORD,
                     Duration.ofMinutes(5), null);
 
@@ -227,7 +227,7 @@ class AwsOrganizationRootWireTest {
         String result = switch (action) {
             case "GetLoginProfile" -> "<LoginProfile><CreateDate>2024-01-01T00:00:00Z</CreateDate>"
                     + "<PasswordResetRequired>false</PasswordResetRequired></LoginProfile>";
-            case "ListAccessKeys" -> "<AccessKeyMetadata><member><AccessKeyId>AKIAROOTKEY000000001</AccessKeyId>"
+            case "ListAccessKeys" -> "<AccessKeyMetadata><member><AccessKeyId>AKIAIOSFODNN7EXAMPLE</AccessKeyId>"
                     + "<Status>Active</Status><CreateDate>2024-01-01T00:00:00Z</CreateDate></member>"
                     + "</AccessKeyMetadata><IsTruncated>false</IsTruncated>";
             case "ListMFADevices" -> "<MFADevices><member><SerialNumber>arn:aws:iam::111111111111:mfa/"
