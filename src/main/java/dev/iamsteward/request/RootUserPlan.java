@@ -37,6 +37,12 @@ public class RootUserPlan {
             throw new StewardException(ErrorKind.STATE_CONFLICT, "no organization is configured "
                     + "(steward.organization.account-id), so the service cannot act on root users");
         }
+        if (!organization.recordedUnder().equals(request.account)) {
+            // The account's approval rules decide the request: a requester must not pick a lenient account's.
+            throw StewardException.invalid(request.type + " is recorded under account '"
+                    + organization.recordedUnder() + "' (steward.organization.recorded-under), whose approval rules "
+                    + "decide it; it cannot be filed under account '" + request.account + "'");
+        }
         if (!organization.isMember(member)) {
             throw StewardException.invalid("for " + request.type + ", userName names the member account whose "
                     + "root user it concerns; '" + member + "' is not one of the organization's member accounts "

@@ -17,6 +17,7 @@ import dev.iamsteward.iam.TracedIamDirectory;
 import dev.iamsteward.iam.memory.InMemoryIamDirectory;
 import dev.iamsteward.request.AccessRequest;
 import dev.iamsteward.support.Flows;
+import dev.iamsteward.support.TestClock;
 import dev.iamsteward.support.TwoAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,12 +44,37 @@ class MultiAccountRequestsTest {
     @Inject
     TargetAccounts accounts;
 
+    @Inject
+    Organization organization;
+
+    @Inject
+    TestClock clock;
+
     InMemoryIamDirectory beta;
 
     @BeforeEach
     void drain() {
         beta = (InMemoryIamDirectory) ((TracedIamDirectory) accounts.get("beta").directory()).adapter();
         Flows.drain(worker);
+    }
+
+    /**
+     * A root user's request is decided by the approval rules of the account the organization records it under; filed
+     * under another account (here beta, whose rule differs) it is refused and nothing is stored.
+     */
+    @Test
+    void aRootRequestIsOnlyFiledUnderTheAccountTheOrganizationRecordsItUnder() {
+        String other = organization.recordedUnder().equals("beta") ? "alpha" : "beta";
+        Map<String, Object> window = Map.of("expiresAt", clock.instant().plusSeconds(3600).toString());
+        long before = QuarkusTransaction.requiringNew().call(() -> AccessRequest.count());
+
+        submit(other, "ALLOW_ROOT_PASSWORD_RECOVERY", TwoAccounts.BETA_ID, window).statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("recorded under account '" + organization.recordedUnder() + "'"));
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> AccessRequest.count()));
+
+        submit(organization.recordedUnder(), "ALLOW_ROOT_PASSWORD_RECOVERY", TwoAccounts.BETA_ID, window)
+                .statusCode(202).body("account", equalTo(organization.recordedUnder()));
     }
 
     @Test
