@@ -67,13 +67,18 @@ public class RequestSweeps {
      * account no longer configured is out of reach, not over: it waits, unmarked, until the account is back.
      */
     public int endTimeBoundAccess() {
+        // A root password recovery window also ends when its request failed (the password may have been made before
+        // the failure), and is ended again when the deletion filed for it failed.
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> AccessRequest.<AccessRequest>find(
-                "status = ?1 and expiryHandledAt is null and account in ?4 and (expiresAt <= ?2 and type in ?3 "
-                        + "or breakGlass.until <= ?2 and type in ?5)",
+                "account in ?4 and (status = ?1 and expiryHandledAt is null and (expiresAt <= ?2 and type in ?3 "
+                        + "or breakGlass.until <= ?2 and type in ?5) "
+                        + "or type = ?6 and expiresAt <= ?2 and (status = ?7 and expiryHandledAt is null "
+                        + "or expiryRequestId in (select d.id from AccessRequest d where d.status = ?7)))",
                 RequestStatus.SUCCEEDED, clock.instant(),
                 List.of(RequestType.CREATE_USER, RequestType.CREATE_ACCESS_KEY,
                         RequestType.ALLOW_ROOT_PASSWORD_RECOVERY), accounts.ids(),
-                BreakGlassUse.timeBound()).page(0, BATCH).stream().map(r -> r.id).toList());
+                BreakGlassUse.timeBound(), RequestType.ALLOW_ROOT_PASSWORD_RECOVERY, RequestStatus.FAILED)
+                .page(0, BATCH).stream().map(r -> r.id).toList());
         int filed = 0;
         for (UUID id : due) {
             try {
@@ -95,11 +100,11 @@ public class RequestSweeps {
 
     private boolean endAccess(UUID sourceId) {
         AccessRequest source = AccessRequest.findById(sourceId, LockModeType.PESSIMISTIC_WRITE);
+        if (source.type == RequestType.ALLOW_ROOT_PASSWORD_RECOVERY) {
+            return (source.expiryHandledAt == null || deletionFailed(source)) && endRecovery(source);
+        }
         if (source.expiryHandledAt != null) {
             return false;
-        }
-        if (source.type == RequestType.ALLOW_ROOT_PASSWORD_RECOVERY) {
-            return endRecovery(source);
         }
         Instant now = clock.instant();
         String reason = (source.breakGlass != null ? "break-glass " : "time-bound ") + "access granted by request "
@@ -130,14 +135,16 @@ public class RequestSweeps {
                     + "organization; its root credentials are deleted once it is again");
         }
         Instant now = clock.instant();
+        String again = source.expiryRequestId == null ? ""
+                : "deletion request " + source.expiryRequestId + " failed; ";
         SubmitRequest deletion = new SubmitRequest(source.account, RequestType.DELETE_ROOT_CREDENTIALS,
                 source.userName, null, null, null, null, null, null, "root password recovery window of request "
                 + source.id + " ended at " + source.expiresAt);
         AccessRequest filed = requests.submitForSystem(deletion, RequestService.TIME_BOUND_RULE, planned ->
                 "recovery window ended; the root user held: " + RecoveryReport.of(source.plan, planned.plan), now,
                 null);
-        handled(source, filed, "filed DELETE_ROOT_CREDENTIALS request " + filed.id + "; the root user held: "
-                + RecoveryReport.of(source.plan, filed.plan), now);
+        handled(source, filed, again + "filed DELETE_ROOT_CREDENTIALS request " + filed.id
+                + "; the root user held: " + RecoveryReport.of(source.plan, filed.plan), now);
         return true;
     }
 
@@ -148,10 +155,18 @@ public class RequestSweeps {
                 now, what).audit("access.expired"));
     }
 
+    /** The deletion filed when a root password recovery window ended has failed: the window is not closed yet. */
+    private static boolean deletionFailed(AccessRequest source) {
+        AccessRequest deletion = source.expiryRequestId == null ? null
+                : AccessRequest.findById(source.expiryRequestId);
+        return deletion != null && deletion.status == RequestStatus.FAILED;
+    }
+
     /** IAM would refuse the revocation, e.g. the user is already gone: nothing is left to end. */
     private void skip(UUID sourceId, String why) {
         AccessRequest source = AccessRequest.findById(sourceId, LockModeType.PESSIMISTIC_WRITE);
-        if (source.expiryHandledAt == null) {
+        if (source.expiryHandledAt == null || deletionFailed(source)) {
+            source.expiryRequestId = null;
             source.expiryHandledAt = clock.instant();
             audit.record(new StatusChange(source.id, source.account, source.status, source.status, AccessRequest.SYSTEM,
                     source.expiryHandledAt, "nothing to end: " + why).audit("access.expiry-skipped"));

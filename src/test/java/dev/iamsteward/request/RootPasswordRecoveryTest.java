@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,6 +155,60 @@ class RootPasswordRecoveryTest {
         Flows.drain(worker);
         assertEquals("SUCCEEDED", view(deletion).getString("status"));
         assertTrue(RootUserCredentials.readIn(auditSession()).none(), "password, key and MFA device are gone");
+    }
+
+    /**
+     * The deletion filed at the window's end fails when the root user changed before it ran (its plan is made again
+     * first); the next sweep files another, so the window never stays open.
+     */
+    @Test
+    void aDeletionThatFailedIsFiledAgainUntilTheRootUserHoldsNothing() {
+        String id = submit(Map.of("expiresAt", clock.instant().plus(Duration.ofMinutes(30)).toString()))
+                .then().statusCode(202).extract().path("id");
+        Requests.approveAs("bob", id);
+        Requests.approveAs("carol", id);
+        worker.runDueJobs();
+        clock.advance(Duration.ofHours(1));
+        assertEquals(1, sweeps.endTimeBoundAccess());
+        String first = view(id).getString("expiryRequestId");
+        sandbox().giveRootAccessKey(MEMBER);
+        Flows.drain(worker);
+        assertEquals("FAILED", view(first).getString("status"), "the root user changed since the deletion's plan");
+
+        assertEquals(1, sweeps.endTimeBoundAccess(), "the window is not closed while its deletion failed");
+        String second = view(id).getString("expiryRequestId");
+        assertNotEquals(first, second);
+        assertTrue(last(id).detail.startsWith("deletion request " + first + " failed; filed DELETE_ROOT_CREDENTIALS "
+                + "request " + second), last(id).detail);
+        Flows.drain(worker);
+
+        assertEquals("SUCCEEDED", view(second).getString("status"));
+        assertTrue(RootUserCredentials.readIn(auditSession()).none(), "password and the new key are gone");
+        assertEquals(0, sweeps.endTimeBoundAccess(), "closed: nothing more is filed");
+    }
+
+    /**
+     * A recovery that failed may have made the password before it failed (an answer lost, then retries refused):
+     * its window ends as a succeeded one's does. Here the password appears before the request's step runs.
+     */
+    @Test
+    void aRecoveryThatFailedStillHasItsWindowEnded() {
+        String id = submit(Map.of("expiresAt", clock.instant().plus(Duration.ofMinutes(30)).toString()))
+                .then().statusCode(202).extract().path("id");
+        Requests.approveAs("bob", id);
+        Requests.approveAs("carol", id);
+        sandbox().giveRootPassword(MEMBER);
+        worker.runDueJobs();
+        assertEquals("FAILED", view(id).getString("status"));
+
+        assertEquals(0, sweeps.endTimeBoundAccess(), "not before the window ends");
+        clock.advance(Duration.ofHours(1));
+        assertEquals(1, sweeps.endTimeBoundAccess());
+        String deletion = view(id).getString("expiryRequestId");
+        Flows.drain(worker);
+
+        assertEquals("SUCCEEDED", view(deletion).getString("status"));
+        assertFalse(sandbox().rootPassword(MEMBER).isPresent(), "the password is gone");
     }
 
     @Test
