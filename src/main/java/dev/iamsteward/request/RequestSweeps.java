@@ -64,16 +64,17 @@ public class RequestSweeps {
 
     /**
      * Files the request that ends each user's or key's access whose time is up; returns how many. Access in an
-     * account no longer configured is out of reach, not over: it waits, unmarked, until the account is back.
+     * account no longer configured is out of reach, not over: it waits, unmarked, until the account is back. A root
+     * password recovery window needs only the organization, so it ends whatever account it was recorded under.
      */
     public int endTimeBoundAccess() {
         // A root password recovery window also ends when its request failed (the password may have been made before
         // the failure), and is ended again when the deletion filed for it failed.
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> AccessRequest.<AccessRequest>find(
-                "account in ?4 and (status = ?1 and expiryHandledAt is null and (expiresAt <= ?2 and type in ?3 "
+                "account in ?4 and status = ?1 and expiryHandledAt is null and (expiresAt <= ?2 and type in ?3 "
                         + "or breakGlass.until <= ?2 and type in ?5) "
-                        + "or type = ?6 and expiresAt <= ?2 and (status = ?7 and expiryHandledAt is null "
-                        + "or expiryRequestId in (select d.id from AccessRequest d where d.status = ?7)))",
+                        + "or type = ?6 and expiresAt <= ?2 and (status in (?1, ?7) and expiryHandledAt is null "
+                        + "or expiryRequestId in (select d.id from AccessRequest d where d.status = ?7))",
                 RequestStatus.SUCCEEDED, clock.instant(),
                 List.of(RequestType.CREATE_USER, RequestType.CREATE_ACCESS_KEY,
                         RequestType.ALLOW_ROOT_PASSWORD_RECOVERY), accounts.ids(),
@@ -137,9 +138,10 @@ public class RequestSweeps {
         Instant now = clock.instant();
         String again = source.expiryRequestId == null ? ""
                 : "deletion request " + source.expiryRequestId + " failed; ";
-        SubmitRequest deletion = new SubmitRequest(source.account, RequestType.DELETE_ROOT_CREDENTIALS,
-                source.userName, null, null, null, null, null, null, "root password recovery window of request "
-                + source.id + " ended at " + source.expiresAt);
+        // Filed where root requests are recorded now, which needs no target account but that one.
+        SubmitRequest deletion = new SubmitRequest(organization.recordedUnder(),
+                RequestType.DELETE_ROOT_CREDENTIALS, source.userName, null, null, null, null, null, null,
+                "root password recovery window of request " + source.id + " ended at " + source.expiresAt);
         AccessRequest filed = requests.submitForSystem(deletion, RequestService.TIME_BOUND_RULE, planned ->
                 "recovery window ended; the root user held: " + RecoveryReport.of(source.plan, planned.plan), now,
                 null);
