@@ -163,10 +163,7 @@ class RootPasswordRecoveryTest {
      */
     @Test
     void aDeletionThatFailedIsFiledAgainUntilTheRootUserHoldsNothing() {
-        String id = submit(Map.of("expiresAt", clock.instant().plus(Duration.ofMinutes(30)).toString()))
-                .then().statusCode(202).extract().path("id");
-        Requests.approveAs("bob", id);
-        Requests.approveAs("carol", id);
+        String id = approvedRecovery();
         worker.runDueJobs();
         clock.advance(Duration.ofHours(1));
         assertEquals(1, sweeps.endTimeBoundAccess());
@@ -193,10 +190,7 @@ class RootPasswordRecoveryTest {
      */
     @Test
     void aRecoveryThatFailedStillHasItsWindowEnded() {
-        String id = submit(Map.of("expiresAt", clock.instant().plus(Duration.ofMinutes(30)).toString()))
-                .then().statusCode(202).extract().path("id");
-        Requests.approveAs("bob", id);
-        Requests.approveAs("carol", id);
+        String id = approvedRecovery();
         sandbox().giveRootPassword(MEMBER);
         worker.runDueJobs();
         assertEquals("FAILED", view(id).getString("status"));
@@ -213,10 +207,7 @@ class RootPasswordRecoveryTest {
 
     @Test
     void aWindowThatEndsWithNothingLeftIsRecordedAsSuch() {
-        String id = submit(Map.of("expiresAt", clock.instant().plus(Duration.ofMinutes(30)).toString()))
-                .then().statusCode(202).extract().path("id");
-        Requests.approveAs("bob", id);
-        Requests.approveAs("carol", id);
+        String id = approvedRecovery();
         worker.runDueJobs();
         sandbox().assumeRoot(MEMBER, RootTask.DELETE_ROOT_USER_CREDENTIALS, Duration.ofMinutes(1), null)
                 .deleteLoginProfile();
@@ -277,6 +268,15 @@ class RootPasswordRecoveryTest {
         }
         assertEquals(List.of(key), auditSession().accessKeys().stream().map(AccessKey::accessKeyId).toList());
         assertEquals(List.of(), auditSession().mfaDevices().stream().map(MfaDevice::serialNumber).toList());
+    }
+
+    /** A recovery with a 30-minute window, submitted and approved by the quorum; its step has not run yet. */
+    private String approvedRecovery() {
+        String id = submit(Map.of("expiresAt", clock.instant().plus(Duration.ofMinutes(30)).toString()))
+                .then().statusCode(202).extract().path("id");
+        Requests.approveAs("bob", id);
+        Requests.approveAs("carol", id);
+        return id;
     }
 
     private static Response submit(Map<String, Object> extra) {
