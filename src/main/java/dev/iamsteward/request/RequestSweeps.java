@@ -69,16 +69,20 @@ public class RequestSweeps {
      */
     public int endTimeBoundAccess() {
         // A root password recovery window also ends when its request failed (the password may have been made before
-        // the failure), and is ended again when the deletion filed for it failed.
+        // the failure), and is ended again when the deletion filed for it failed. Windows of accounts that are not
+        // configured members now fail every run: they come last, so that they never crowd the others out of a batch.
+        List<String> members = organization.configured() ? organization.members() : List.of();
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> AccessRequest.<AccessRequest>find(
                 "account in ?4 and status = ?1 and expiryHandledAt is null and (expiresAt <= ?2 and type in ?3 "
                         + "or breakGlass.until <= ?2 and type in ?5) "
                         + "or type = ?6 and expiresAt <= ?2 and (status in (?1, ?7) and expiryHandledAt is null "
-                        + "or expiryRequestId in (select d.id from AccessRequest d where d.status = ?7))",
+                        + "or expiryRequestId in (select d.id from AccessRequest d where d.status = ?7)) "
+                        + "order by case when type = ?6 and userName not in ?8 then 1 else 0 end, id",
                 RequestStatus.SUCCEEDED, clock.instant(),
                 List.of(RequestType.CREATE_USER, RequestType.CREATE_ACCESS_KEY,
                         RequestType.ALLOW_ROOT_PASSWORD_RECOVERY), accounts.ids(),
-                BreakGlassUse.timeBound(), RequestType.ALLOW_ROOT_PASSWORD_RECOVERY, RequestStatus.FAILED)
+                BreakGlassUse.timeBound(), RequestType.ALLOW_ROOT_PASSWORD_RECOVERY, RequestStatus.FAILED,
+                members.isEmpty() ? List.of("") : members)
                 .page(0, BATCH).stream().map(r -> r.id).toList());
         int filed = 0;
         for (UUID id : due) {

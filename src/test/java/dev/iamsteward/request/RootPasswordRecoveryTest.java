@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,12 +30,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +206,40 @@ class RootPasswordRecoveryTest {
 
         assertEquals("SUCCEEDED", view(deletion).getString("status"));
         assertFalse(sandbox().rootPassword(MEMBER).isPresent(), "the password is gone");
+    }
+
+    /**
+     * Windows of an account that left the organization fail every sweep; more of them than a sweep reads at once
+     * must not keep a member's window from ending.
+     */
+    @Test
+    void windowsOfAccountsThatLeftTheOrganizationNeverCrowdOutAMembersWindow() {
+        List<UUID> stuck = QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 101; i++) {
+                AccessRequest left = AccessRequest.submit(organization.recordedUnder(), new SubmitRequest(null,
+                        RequestType.ALLOW_ROOT_PASSWORD_RECOVERY, "333333333333", null, null, clock.instant(), null,
+                        null, null, "a window of an account that has left the organization"), "alice", null,
+                        clock.instant());
+                left.risk = "HIGH";
+                left.approval = new ApprovalRequirement("high-risk", 2, List.of(), false, false);
+                left.status = RequestStatus.SUCCEEDED;
+                left.persist();
+                ids.add(left.id);
+            }
+            return ids;
+        });
+        try {
+            String id = approvedRecovery();
+            worker.runDueJobs();
+            clock.advance(Duration.ofHours(1));
+            sweeps.endTimeBoundAccess();
+
+            assertNotNull(view(id).getString("expiryRequestId"), "the member's window ended in the same sweep");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AccessRequest.update("expiryHandledAt = ?1 where id in ?2",
+                    clock.instant(), stuck));
+        }
     }
 
     @Test
