@@ -145,7 +145,7 @@ public class InMemoryOrganization implements OrganizationRoot {
 
     /** Gives the member account's root user an access key; its id. */
     public synchronized String giveRootAccessKey(String member) {
-        String id = "AKIAROOT" + String.format("%012d", ++ids);
+        String id = IamIds.accessKeyId();
         root(member).keys.add(new AccessKey(id, AccessKey.Status.ACTIVE, clock.instant()));
         return id;
     }
@@ -159,7 +159,7 @@ public class InMemoryOrganization implements OrganizationRoot {
 
     /** Gives the member account's root user a signing certificate; its id. */
     public synchronized String giveRootSigningCertificate(String member) {
-        String id = "ROOTCERT" + String.format("%032d", ++ids);
+        String id = IamIds.signingCertificateId();
         root(member).certificates.add(id);
         return id;
     }
